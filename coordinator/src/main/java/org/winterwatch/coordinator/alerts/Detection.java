@@ -1,0 +1,36 @@
+package org.winterwatch.coordinator.alerts;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One observation of a possible person by a drone's thermal camera or a fixed sensor (CONTRACT §4).
+ *
+ * @param tempC surface temperature seen, or null when the sensor has none
+ * @param siteId the site the sensor believes it watches, or null
+ */
+public record Detection(String id, String source, DetectionKind kind, double lat, double lon, Instant observedAt,
+                        double confidence, Double tempC, String siteId, Double headingDeg, String imageRef) {
+
+    public Detection {
+        requireText(id, "id");
+        requireText(source, "source");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(observedAt, "observedAt");
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new IllegalArgumentException("lat must be within -90..90, was " + lat);
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("lon must be within -180..180, was " + lon);
+        }
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be within 0..1, was " + confidence);
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must be a non-empty string");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.winterwatch.coordinator.app;
+
+import io.vertx.core.Vertx;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.coordinator.alerts.AlertBook;
+import org.winterwatch.coordinator.alerts.AlertState;
+import org.winterwatch.coordinator.alerts.DetectionParser;
+import org.winterwatch.coordinator.fleet.FleetSupervisor;
+import org.winterwatch.coordinator.http.HttpApiVerticle;
+import org.winterwatch.coordinator.http.HttpBackend;
+import org.winterwatch.coordinator.mqtt.MqttBridge;
+import org.winterwatch.coordinator.pipeline.DetectionIngest;
+import org.winterwatch.coordinator.pipeline.OutboxRelay;
+import org.winterwatch.coordinator.store.AlertStore;
+import org.winterwatch.drone.DroneLink;
+import org.winterwatch.drone.DroneState;
+import org.winterwatch.drone.MavsdkDroneLink;
+
+/**
+ * The running coordinator: database, MQTT bridge and alert pipeline, HTTP API, and the drone fleet.
+ */
+public final class Coordinator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+
+    private final CoordinatorSettings settings;
+    private final AlertStore store;
+    private final MqttBridge bridge;
+    private final OutboxRelay relay;
+    private final DetectionIngest ingest;
+    private final FleetSupervisor fleet;
+    private final Vertx vertx;
+    private final HttpApiVerticle http;
+
+    private Coordinator(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, OutboxRelay relay,
+                        DetectionIngest ingest, FleetSupervisor fleet, Vertx vertx, HttpApiVerticle http) {
+        this.settings = settings;
+        this.store = store;
+        this.bridge = bridge;
+        this.relay = relay;
+        this.ingest = ingest;
+        this.fleet = fleet;
+        this.vertx = vertx;
+        this.http = http;
+    }
+
+    /** Starts every part; returns when the broker is connected and the API listens. */
+    public static Coordinator start(CoordinatorSettings s) throws StartupException {
+        try {
+            s.database().migrate();
+        } catch (RuntimeException e) {
+            throw new StartupException("database " + s.database().redacted() + " is not usable: " + rootMessage(e), e);
+        }
+        AlertStore store = new AlertStore(s.database());
+        AlertBook book = new AlertBook(s.sites(), s.policy(), s::ambientTempC);
+        try {
+            book.restore(store.alerts(null).stream().filter(a -> a.state().isActive()).toList());
+        } catch (SQLException e) {
+            throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
+        }
+        Clock clock = s.clock();
+        Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
+        MqttBridge[] bridgeRef = new MqttBridge[1];
+        OutboxRelay[] relayRef = new OutboxRelay[1];
+        DetectionIngest ingest = new DetectionIngest(new DetectionParser(clock, s.detectionMaxAge()), book, store,
+                (topic, reason, payload) -> bridgeRef[0].deadLetter(topic, reason, payload),
+                () -> relayRef[0].kick(), clock, s.topicPrefix());
+        handlers.put("detections/+", ingest);
+        MqttBridge bridge;
+        try {
+            bridge = new MqttBridge(s.mqttUrl(), s.clientId(), s.topicPrefix(), clock, handlers);
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
+        }
+        bridgeRef[0] = bridge;
+        OutboxRelay relay = new OutboxRelay(store, bridge, Clock.systemUTC());
+        relayRef[0] = relay;
+        try {
+            relay.start();
+            bridge.connect().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while connecting to the MQTT broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            relay.close();
+            bridge.close();
+            throw new StartupException("cannot reach the MQTT broker at " + s.mqttUrl() + ": " + rootMessage(e), e);
+        }
+        List<DroneLink> links = s.drones().stream()
+                .map(d -> (DroneLink) new MavsdkDroneLink(d.droneId(), d.host(), d.port(), clock))
+                .toList();
+        FleetSupervisor fleet = new FleetSupervisor(links);
+        Vertx vertx = Vertx.vertx();
+        HttpApiVerticle http = new HttpApiVerticle(s.http(), new Backend(s, store, bridge, fleet));
+        try {
+            vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while starting the HTTP API", e);
+        } catch (ExecutionException | TimeoutException e) {
+            fleet.close();
+            relay.close();
+            bridge.close();
+            vertx.close();
+            throw new StartupException("http-port " + s.http().port() + ": cannot listen: " + rootMessage(e), e);
+        }
+        LOG.info("coordinator started mqtt={} http={} drones={}", s.mqttUrl(), http.actualPort(), links.size());
+        return new Coordinator(s, store, bridge, relay, ingest, fleet, vertx, http);
+    }
+
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    public FleetSupervisor fleet() {
+        return fleet;
+    }
+
+    public MqttBridge bridge() {
+        return bridge;
+    }
+
+    /** Called with every committed alert change. */
+    public void onAlert(Consumer<Alert> listener) {
+        ingest.onAlert(listener);
+    }
+
+    public List<Alert> alerts(AlertState state) throws SQLException {
+        return store.alerts(state);
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("vertx close reason={}", e.toString());
+        }
+        relay.close();
+        bridge.close();
+        LOG.info("coordinator stopped");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    private record Backend(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, FleetSupervisor fleet)
+            implements HttpBackend {
+        @Override
+        public Health health() {
+            Map<String, Boolean> parts = new LinkedHashMap<>();
+            parts.put("broker", bridge.isConnected());
+            parts.put("database", settings.database().isUsable());
+            parts.put("drones", fleet.allConnected());
+            return new Health(parts);
+        }
+
+        @Override
+        public List<Alert> alerts(AlertState state) throws Exception {
+            return store.alerts(state);
+        }
+
+        @Override
+        public List<DroneState> drones() {
+            return fleet.states();
+        }
+    }
+}

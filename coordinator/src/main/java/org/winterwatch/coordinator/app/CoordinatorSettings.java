@@ -1,0 +1,27 @@
+package org.winterwatch.coordinator.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.http.HttpSettings;
+import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.geo.site.SiteLayer;
+
+/**
+ * Everything the coordinator needs to start, already parsed and checked.
+ *
+ * @param clock time for alerts and validation: the wall clock, or the simulator's in the demo
+ */
+public record CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
+                                  SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
+                                  HttpSettings http, double ambientTempC, Duration detectionMaxAge) {
+
+    public CoordinatorSettings {
+        drones = List.copyOf(drones);
+        if (topicPrefix == null || topicPrefix.isBlank() || topicPrefix.endsWith("/") || topicPrefix.contains("#")
+                || topicPrefix.contains("+")) {
+            throw new IllegalArgumentException("topic prefix must be a topic path without wildcards or trailing '/', was '" + topicPrefix + "'");
+        }
+    }
+}

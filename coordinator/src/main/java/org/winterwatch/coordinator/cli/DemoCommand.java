@@ -1,0 +1,101 @@
+package org.winterwatch.coordinator.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.winterwatch.coordinator.demo.DemoOptions;
+import org.winterwatch.coordinator.demo.DemoSystem;
+import org.winterwatch.missions.FleetPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code winterwatch demo}: everything embedded, a simulated sweep of the demo layer, alerts printed. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole system on embedded parts: MQTT broker, H2 database, simulator with drones and",
+                "people in the cold, the Yuhe (Datong) demo layer, and the coordinator with its HTTP API.",
+                "Sweeps every demo site in simulated time and prints each alert as it is raised."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    Verbosity verbosity;
+
+    @Option(names = "--drones", defaultValue = "4", description = "Simulated drones (default: ${DEFAULT-VALUE}).")
+    int drones;
+    @Option(names = "--speedup", defaultValue = "20", description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}).")
+    double speedup;
+    @Option(names = "--http-port", description = "HTTP API port (default 8080, or a free one when 8080 is taken).")
+    Integer httpPort;
+    @Option(names = "--mqtt-port", description = "Embedded MQTT broker port (default 1883, or a free one when 1883 is taken).")
+    Integer mqttPort;
+    @Option(names = "--exit-after", description = "Run this many seconds of real time, then shut down cleanly.")
+    Long exitAfterS;
+    @Option(names = "--data-dir", defaultValue = "./data", description = "Where the database, broker state and demo tokens go (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (exitAfterS != null && exitAfterS < 1) {
+            throw new UsageError("--exit-after must be at least 1 second, was " + exitAfterS);
+        }
+        int mqtt = Ports.choose("--mqtt-port", mqttPort, 1883);
+        int http = Ports.choose("--http-port", httpPort, 8080);
+        if (mqttPort == null && mqtt != 1883) {
+            out.println("Port 1883 is taken (another broker?): the embedded MQTT broker uses port " + mqtt + ".");
+        }
+        if (httpPort == null && http != 8080) {
+            out.println("Port 8080 is taken: the HTTP API uses port " + http + ".");
+        }
+        DemoOptions options = new DemoOptions(drones, speedup, http, mqtt, dataDir);
+        out.println("Starting WinterWatch demo: " + drones + " drones, speed-up x" + speedup + ", data in " + dataDir);
+        DemoSystem system = DemoSystem.start(options, null);
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicBoolean closed = new AtomicBoolean();
+        AlertConsole console = AlertConsole.start(system.mqttUrl(), "ww/v1", out);
+        Runnable shutdown = () -> {
+            if (closed.compareAndSet(false, true)) {
+                console.close();
+                system.close();
+            }
+        };
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            shutdown.run();
+        }, "ww-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        int port = system.coordinator().httpPort();
+        out.println("MQTT broker:  " + system.mqttUrl() + "   (mosquitto_sub -p " + mqtt + " -t 'ww/v1/alerts/#')");
+        out.println("Dashboard:    http://127.0.0.1:" + port + "/   API: http://127.0.0.1:" + port + "/api/v1/health");
+        out.println("Tokens:       " + system.tokensFile());
+        printPlan(out, system.plan());
+        system.coordinator().fleet().onEvent(line -> out.println("          " + line));
+        system.launchSweep().whenComplete((v, e) -> out.println("Sweep finished" + (e == null ? "." : ": " + e.getMessage())));
+
+        if (exitAfterS != null) {
+            stop.await(exitAfterS, TimeUnit.SECONDS);
+            out.println("Shutting down after " + exitAfterS + " s.");
+            shutdown.run();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } else {
+            stop.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printPlan(PrintWriter out, FleetPlan plan) {
+        out.printf("Sweep plan:   %d sites, %d sorties, %.1f km in all%n", plan.coverages().size(),
+                plan.sorties().size(), plan.totalLengthM() / 1000);
+        if (!plan.unassigned().isEmpty()) {
+            plan.unassigned().forEach(u -> out.println("              left out: " + u.siteId() + " (" + u.reason() + ")"));
+        }
+    }
+}

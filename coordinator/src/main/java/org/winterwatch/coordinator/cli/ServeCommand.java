@@ -1,0 +1,165 @@
+package org.winterwatch.coordinator.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.app.Coordinator;
+import org.winterwatch.coordinator.app.CoordinatorSettings;
+import org.winterwatch.coordinator.app.DroneEndpoint;
+import org.winterwatch.coordinator.broker.EmbeddedBroker;
+import org.winterwatch.coordinator.http.AccessTokens;
+import org.winterwatch.coordinator.http.HttpSettings;
+import org.winterwatch.coordinator.http.Role;
+import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.geo.layer.LayerException;
+import org.winterwatch.geo.layer.SiteLayers;
+import org.winterwatch.geo.site.Site;
+import org.winterwatch.geo.site.SiteLayer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code winterwatch serve}: the coordinator for real use (CONTRACT §1). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the coordinator: MQTT bridge and alert pipeline, HTTP API, drone links.",
+                "Settings: defaults < --config YAML < environment (WW_MQTT_URL, ...) < flags."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    Verbosity verbosity;
+
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, ambient_temp_c, topic_prefix).")
+    Path config;
+    @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
+    List<Path> sites;
+    @Option(names = "--http-port", description = "HTTP API port (8080).")
+    Integer httpPort;
+    @Option(names = "--http-host", description = "Address to listen on (0.0.0.0).")
+    String httpHost;
+    @Option(names = "--mqtt-url", description = "MQTT 5 broker, e.g. tcp://127.0.0.1:1883. Absent: an embedded broker on --mqtt-port.")
+    String mqttUrl;
+    @Option(names = "--mqtt-port", description = "Embedded broker port when no --mqtt-url is given (1883).")
+    Integer mqttPort;
+    @Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres. Absent: H2 under --data-dir.")
+    String dbUrl;
+    @Option(names = "--data-dir", description = "Folder for the embedded database and broker (./data).")
+    Path dataDir;
+    @Option(names = "--drone", description = "ID=HOST:PORT of a MAVSDK gRPC endpoint (mavsdk_server or the simulator); repeatable.")
+    List<String> drones;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Settings s = Settings.load(config, System.getenv());
+        Path data = Path.of(s.string("data-dir", dataDir == null ? null : dataDir.toString(), "./data"));
+        int http = s.integer("http-port", httpPort, 8080);
+        String host = s.string("http-host", httpHost, "0.0.0.0");
+        String prefix = s.string("topic-prefix", null, "ww/v1");
+        List<DroneEndpoint> endpoints = s.list("drone", drones).stream().map(DroneEndpoint::parse).toList();
+        SiteLayer layer = readSites(s.list("sites", sites == null ? null : sites.stream().map(Path::toString).toList()));
+        String db = s.string("db-url", dbUrl, null);
+        Database database = db == null ? Database.embedded(data)
+                : Database.of(db, s.string("db-user", null, null), s.string("db-password", null, null));
+        double ambient = Double.parseDouble(s.string("ambient-temp-c", null, "-10"));
+        AccessTokens tokens = tokens(s, data, out);
+
+        List<AutoCloseable> parts = new ArrayList<>();
+        String broker = s.string("mqtt-url", mqttUrl, null);
+        if (broker == null) {
+            int port = s.integer("mqtt-port", mqttPort, 1883);
+            EmbeddedBroker embedded = EmbeddedBroker.start(data.resolve("broker"), port);
+            parts.add(embedded);
+            broker = embedded.url();
+        }
+        CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
+                database, layer, endpoints, Clock.systemUTC(), AlertPolicy.defaults(), new HttpSettings(host, http, tokens),
+                ambient, Duration.ofHours(6));
+        Coordinator coordinator = Coordinator.start(settings);
+        parts.add(coordinator);
+        coordinator.fleet().connectAll().whenComplete((v, e) -> {
+            if (e != null) {
+                out.println("drone link: " + e.getMessage());
+            }
+        });
+        out.println("WinterWatch coordinator: MQTT " + broker + ", HTTP " + host + ":" + coordinator.httpPort()
+                + ", database " + database.redacted() + ", " + layer.patrolSites().size() + " sites, "
+                + endpoints.size() + " drones.");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                try {
+                    parts.get(i).close();
+                } catch (Exception e) {
+                    // best effort on the way out
+                }
+            }
+            stop.countDown();
+        }, "ww-shutdown"));
+        stop.await();
+        return ExitCodes.OK;
+    }
+
+    private static SiteLayer readSites(List<String> files) {
+        if (files.isEmpty()) {
+            return SiteLayers.demoLayer();
+        }
+        List<Site> all = new ArrayList<>();
+        for (String f : files) {
+            try {
+                all.addAll(SiteLayers.read(Path.of(f)).sites());
+            } catch (LayerException e) {
+                throw new UsageError("--sites " + f + ": " + e.problems().size() + " problem(s), first: " + e.problems().get(0)
+                        + " (run 'winterwatch sites validate " + f + "' for all)");
+            }
+        }
+        return new SiteLayer(all);
+    }
+
+    /** Tokens from the config's {@code tokens} list; without any, fresh ones are written to data-dir/tokens.json. */
+    private static AccessTokens tokens(Settings s, Path data, PrintWriter out) throws IOException {
+        AccessTokens tokens = new AccessTokens();
+        JsonNode configured = s.raw("tokens");
+        if (configured != null && configured.isArray() && !configured.isEmpty()) {
+            for (JsonNode t : configured) {
+                String roleText = t.path("role").asText("");
+                Role role;
+                try {
+                    role = Role.valueOf(roleText.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError("config tokens: role '" + roleText + "' is not operator, controlroom, groundteam or admin");
+                }
+                tokens.add(t.path("token").asText(null), new AccessTokens.Grant(role, t.path("team").asText(null)));
+            }
+            return tokens;
+        }
+        Map<String, String> clear = AccessTokens.generate(tokens, new SecureRandom(), "team-centre");
+        Files.createDirectories(data);
+        Path file = data.resolve("tokens.json");
+        Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(clear));
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the file keeps its default permissions
+        }
+        out.println("No tokens configured: wrote one per role to " + file);
+        return tokens;
+    }
+}

@@ -1,0 +1,155 @@
+package org.winterwatch.coordinator.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.app.Coordinator;
+import org.winterwatch.coordinator.app.CoordinatorSettings;
+import org.winterwatch.coordinator.app.DroneEndpoint;
+import org.winterwatch.coordinator.app.StartupException;
+import org.winterwatch.coordinator.broker.EmbeddedBroker;
+import org.winterwatch.coordinator.http.AccessTokens;
+import org.winterwatch.coordinator.http.HttpSettings;
+import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.geo.layer.SiteLayers;
+import org.winterwatch.geo.site.SiteLayer;
+import org.winterwatch.missions.FleetParameters;
+import org.winterwatch.missions.FleetPlan;
+import org.winterwatch.missions.FleetPlanner;
+import org.winterwatch.simulator.Scenario;
+import org.winterwatch.simulator.SimClock;
+import org.winterwatch.simulator.Simulator;
+import org.winterwatch.simulator.SimulatorConfig;
+
+/**
+ * The whole system in one process on embedded parts: broker, database, simulator, coordinator, demo layer.
+ *
+ * <p>Used by {@code winterwatch demo} and by the end-to-end tests, which pass an external broker instead.
+ */
+public final class DemoSystem implements AutoCloseable {
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Simulator simulator;
+    private final Coordinator coordinator;
+    private final String mqttUrl;
+    private final FleetPlan plan;
+    private final Map<String, String> tokens;
+    private final Path tokensFile;
+
+    private DemoSystem(Simulator simulator, Coordinator coordinator, String mqttUrl, FleetPlan plan,
+                       Map<String, String> tokens, Path tokensFile, List<AutoCloseable> parts) {
+        this.simulator = simulator;
+        this.coordinator = coordinator;
+        this.mqttUrl = mqttUrl;
+        this.plan = plan;
+        this.tokens = tokens;
+        this.tokensFile = tokensFile;
+        this.parts.addAll(parts);
+    }
+
+    /**
+     * Starts everything; with {@code externalMqttUrl} null an embedded broker is started on
+     * {@code options.mqttPort()}.
+     */
+    public static DemoSystem start(DemoOptions options, String externalMqttUrl) throws StartupException, IOException {
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            Files.createDirectories(options.dataDir());
+            String mqttUrl = externalMqttUrl;
+            if (mqttUrl == null) {
+                EmbeddedBroker broker = EmbeddedBroker.start(options.dataDir().resolve("broker"), options.mqttPort());
+                started.add(broker);
+                mqttUrl = broker.url();
+            }
+            SiteLayer layer = SiteLayers.demoLayer();
+            Scenario scenario = Scenario.demo();
+            SimulatorConfig simConfig = SimulatorConfig.demo(mqttUrl)
+                    .withDrones(options.drones())
+                    .withGrpcBasePort(0);
+            simConfig = new SimulatorConfig(simConfig.drones(), simConfig.grpcBasePort(), simConfig.home(),
+                    options.speedup(), simConfig.mqttUrl(), simConfig.topicPrefix(), scenario.people(),
+                    scenario.ambientTempC(), simConfig.seed(), simConfig.cruiseSpeedMps());
+            SimClock clock = SimClock.startingAt(Instant.now(), options.speedup());
+            Simulator simulator = Simulator.start(simConfig, clock);
+            started.add(simulator);
+
+            AccessTokens tokens = new AccessTokens();
+            Map<String, String> clear = AccessTokens.generate(tokens, new SecureRandom(), "team-centre");
+            Path tokensFile = options.dataDir().resolve("demo-tokens.json");
+            Files.writeString(tokensFile, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(clear));
+
+            List<DroneEndpoint> drones = new ArrayList<>();
+            for (int i = 0; i < simulator.droneCount(); i++) {
+                drones.add(new DroneEndpoint(simulator.droneId(i), "127.0.0.1", simulator.grpcPort(i)));
+            }
+            CoordinatorSettings settings = new CoordinatorSettings(mqttUrl, "ww/v1",
+                    "ww-coordinator-demo-" + Long.toHexString(new SecureRandom().nextLong()),
+                    Database.embedded(options.dataDir()), layer, drones, clock.asClock(), AlertPolicy.defaults(),
+                    new HttpSettings("127.0.0.1", options.httpPort(), tokens), scenario.ambientTempC(),
+                    Duration.ofHours(6));
+            Coordinator coordinator = Coordinator.start(settings);
+            started.add(coordinator);
+
+            FleetPlan plan = new FleetPlanner(FleetParameters.defaults())
+                    .plan(layer, null, options.drones(), simConfig.home());
+            return new DemoSystem(simulator, coordinator, mqttUrl, plan, clear, tokensFile, started);
+        } catch (StartupException | IOException | RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    /** Connects to every drone and flies the plan; completes when all sorties are flown. */
+    public CompletableFuture<Void> launchSweep() {
+        return coordinator.fleet().connectAll().thenCompose(v -> coordinator.fleet().fly(plan));
+    }
+
+    public Coordinator coordinator() {
+        return coordinator;
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    public String mqttUrl() {
+        return mqttUrl;
+    }
+
+    public FleetPlan plan() {
+        return plan;
+    }
+
+    public Map<String, String> tokens() {
+        return tokens;
+    }
+
+    public Path tokensFile() {
+        return tokensFile;
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                // closing the rest matters more than the reason one part did not close cleanly
+            }
+        }
+        parts.clear();
+    }
+}

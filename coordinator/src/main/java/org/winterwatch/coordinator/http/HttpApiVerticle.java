@@ -1,0 +1,156 @@
+package org.winterwatch.coordinator.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.coordinator.alerts.AlertJson;
+import org.winterwatch.coordinator.alerts.AlertState;
+import org.winterwatch.drone.DroneState;
+
+/**
+ * The HTTP API under {@code /api/v1} (CONTRACT §5): health without auth, everything else behind bearer tokens.
+ */
+public final class HttpApiVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long BODY_LIMIT_BYTES = 64 * 1024;
+
+    private final HttpSettings settings;
+    private final HttpBackend backend;
+    private HttpServer server;
+
+    public HttpApiVerticle(HttpSettings settings, HttpBackend backend) {
+        this.settings = settings;
+        this.backend = backend;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
+        router.get("/api/v1/health").handler(this::health);
+        router.route("/api/v1/*").handler(this::authenticate);
+        router.get("/api/v1/alerts").handler(ctx -> allow(ctx, EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN), this::alerts));
+        router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
+        router.route("/api/v1/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(settings.port(), settings.host())
+                .onSuccess(s -> {
+                    server = s;
+                    LOG.info("http listening host={} port={}", settings.host(), s.actualPort());
+                });
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void health(RoutingContext ctx) {
+        vertx.executeBlocking(backend::health).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 503, "health check failed: " + ar.cause().getMessage());
+                return;
+            }
+            HttpBackend.Health h = ar.result();
+            ObjectNode body = JSON.createObjectNode();
+            body.put("status", h.up() ? "UP" : "DOWN");
+            ObjectNode parts = body.putObject("components");
+            h.components().forEach((name, ok) -> parts.put(name, ok ? "UP" : "DOWN"));
+            ArrayNode failing = body.putArray("failing");
+            h.components().forEach((name, ok) -> {
+                if (!ok) {
+                    failing.add(name);
+                }
+            });
+            send(ctx, h.up() ? 200 : 503, body.toString());
+        });
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        settings.tokens().check(token).ifPresentOrElse(grant -> {
+            ctx.put("grant", grant);
+            ctx.next();
+        }, () -> error(ctx, 401, token == null ? "missing bearer token" : "invalid bearer token"));
+    }
+
+    private void allow(RoutingContext ctx, Set<Role> roles, java.util.function.BiConsumer<RoutingContext, AccessTokens.Grant> then) {
+        AccessTokens.Grant grant = ctx.get("grant");
+        if (!roles.contains(grant.role())) {
+            error(ctx, 403, "role " + grant.role().wireName() + " may not " + ctx.request().method() + " " + ctx.request().path());
+            return;
+        }
+        then.accept(ctx, grant);
+    }
+
+    private void alerts(RoutingContext ctx, AccessTokens.Grant grant) {
+        String stateParam = ctx.request().getParam("state");
+        AlertState state;
+        try {
+            state = stateParam == null ? null : AlertState.valueOf(stateParam.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, "state: '" + stateParam + "' is not one of open, acknowledged, resolved, escalated");
+            return;
+        }
+        vertx.executeBlocking(() -> backend.alerts(state)).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 503, "alerts are unavailable: " + ar.cause().getMessage());
+                return;
+            }
+            List<Alert> visible = ar.result().stream()
+                    .filter(a -> grant.role() != Role.GROUNDTEAM || a.teamId().equals(grant.teamId()))
+                    .toList();
+            ArrayNode out = JSON.createArrayNode();
+            visible.forEach(a -> out.add(AlertJson.toJson(a)));
+            send(ctx, 200, out.toString());
+        });
+    }
+
+    private void drones(RoutingContext ctx, AccessTokens.Grant grant) {
+        ArrayNode out = JSON.createArrayNode();
+        for (DroneState s : backend.drones()) {
+            ObjectNode d = out.addObject();
+            d.put("droneId", s.droneId());
+            d.put("connected", s.connected());
+            d.put("lat", s.lat());
+            d.put("lon", s.lon());
+            d.put("relAltitudeM", s.relAltitudeM());
+            d.put("batteryPercent", s.batteryPercent());
+            d.put("armed", s.armed());
+            d.put("inAir", s.inAir());
+            d.put("flightMode", s.flightMode());
+            d.put("missionCurrent", s.missionCurrent());
+            d.put("missionTotal", s.missionTotal());
+            d.put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString());
+        }
+        send(ctx, 200, out.toString());
+    }
+
+    private static void error(RoutingContext ctx, int status, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", message);
+        body.putArray("details");
+        send(ctx, status, body.toString());
+    }
+
+    private static void send(RoutingContext ctx, int status, String json) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
+    }
+}

@@ -1,0 +1,24 @@
+package org.winterwatch.coordinator.http;
+
+import java.util.List;
+import java.util.Map;
+import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.coordinator.alerts.AlertState;
+import org.winterwatch.drone.DroneState;
+
+/** What the HTTP API reads from the rest of the coordinator. Blocking calls run on worker threads. */
+public interface HttpBackend {
+
+    /** Each part (broker, database, drones) usable or not; up only when all are. */
+    record Health(Map<String, Boolean> components) {
+        public boolean up() {
+            return components.values().stream().allMatch(Boolean::booleanValue);
+        }
+    }
+
+    Health health();
+
+    List<Alert> alerts(AlertState state) throws Exception;
+
+    List<DroneState> drones();
+}

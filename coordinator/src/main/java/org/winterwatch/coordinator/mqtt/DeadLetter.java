@@ -1,0 +1,35 @@
+package org.winterwatch.coordinator.mqtt;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
+/** The {@code ww/v1/deadletter} payload (CONTRACT §4). */
+final class DeadLetter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DeadLetter() {
+    }
+
+    static String json(String topic, String reason, Instant receivedAt, byte[] payload) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("topic", topic);
+        o.put("reason", reason);
+        o.put("receivedAt", receivedAt.toString());
+        try {
+            o.put("payload", StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload)).toString());
+        } catch (CharacterCodingException e) {
+            o.put("payload", Base64.getEncoder().encodeToString(payload));
+            o.put("payloadEncoding", "base64");
+        }
+        return o.toString();
+    }
+}

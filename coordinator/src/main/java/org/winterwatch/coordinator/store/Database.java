@@ -1,0 +1,71 @@
+package org.winterwatch.coordinator.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's relational store: PostgreSQL in production, an H2 file under the data folder by default.
+ *
+ * <p>The schema comes from Flyway migrations under {@code db/migration}, the same for both.
+ */
+public final class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private Database(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The embedded default: an H2 file database in {@code dataDir/db}. */
+    public static Database embedded(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("db").resolve("winterwatch");
+        return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    /** A database given as a JDBC URL; user and password may be in the URL or given separately. */
+    public static Database of(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || !(jdbcUrl.startsWith("jdbc:postgresql:") || jdbcUrl.startsWith("jdbc:h2:"))) {
+            throw new IllegalArgumentException("db-url: expected a jdbc:postgresql:// or jdbc:h2: URL, got '" + jdbcUrl + "'");
+        }
+        return new Database(jdbcUrl, user, password);
+    }
+
+    /** Brings the schema up to date; fails with a readable message when the database cannot be reached. */
+    public Database migrate() {
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("database ready url={}", redacted());
+        return this;
+    }
+
+    public Connection connect() throws SQLException {
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+    }
+
+    /** True when a trivial query answers within two seconds. */
+    public boolean isUsable() {
+        try (Connection c = connect()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public String redacted() {
+        return url.replaceAll("password=[^&;]*", "password=***");
+    }
+}
