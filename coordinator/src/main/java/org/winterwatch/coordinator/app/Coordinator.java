@@ -182,5 +182,10 @@ public final class Coordinator implements AutoCloseable {
         public List<DroneState> drones() {
             return fleet.states();
         }
+
+        @Override
+        public String sitesGeoJson() {
+            return org.winterwatch.geo.layer.SiteLayers.toGeoJson(settings.sites());
+        }
     }
 }

@@ -45,6 +45,8 @@ public final class HttpApiVerticle extends VerticleBase {
         router.get("/api/v1/health").handler(this::health);
         router.route("/api/v1/*").handler(this::authenticate);
         router.get("/api/v1/alerts").handler(ctx -> allow(ctx, EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN), this::alerts));
+        router.get("/api/v1/sites").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class),
+                (c, g) -> c.response().putHeader("Content-Type", "application/geo+json").end(backend.sitesGeoJson())));
         router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
         router.route("/api/v1/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
         return vertx.createHttpServer()

@@ -21,4 +21,7 @@ public interface HttpBackend {
     List<Alert> alerts(AlertState state) throws Exception;
 
     List<DroneState> drones();
+
+    /** The site layer as a GeoJSON FeatureCollection. */
+    String sitesGeoJson();
 }

@@ -1,0 +1,49 @@
+package org.winterwatch.coordinator.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Pure cores, thin edges (ARCHITECTURE.md): what each module may not know about. */
+class ModuleBoundariesTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.winterwatch");
+
+    @Test
+    void geoAndMissionsKnowNoFrameworkNetworkOrDatabase() {
+        noClasses().that().resideInAnyPackage("org.winterwatch.geo..", "org.winterwatch.missions..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.eclipse.paho..", "io.mavsdk..",
+                        "io.grpc..", "java.sql..", "org.winterwatch.drone..", "org.winterwatch.simulator..",
+                        "org.winterwatch.coordinator..")
+                .check(classes);
+    }
+
+    @Test
+    void droneAdapterKnowsNeitherVertxNorMqttNorMissions() {
+        noClasses().that().resideInAPackage("org.winterwatch.drone..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.eclipse.paho..",
+                        "org.winterwatch.missions..", "org.winterwatch.coordinator..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void simulatorKnowsNeitherCoordinatorNorMissions() {
+        noClasses().that().resideInAPackage("org.winterwatch.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.winterwatch.coordinator..",
+                        "org.winterwatch.missions..", "io.vertx..")
+                .check(classes);
+    }
+
+    @Test
+    void alertLogicIsPlainJava() {
+        noClasses().that().resideInAPackage("org.winterwatch.coordinator.alerts..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.eclipse.paho..", "java.sql..",
+                        "io.mavsdk..")
+                .check(classes);
+    }
+}

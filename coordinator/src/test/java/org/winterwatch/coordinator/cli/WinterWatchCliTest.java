@@ -1,0 +1,102 @@
+package org.winterwatch.coordinator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WinterWatchCliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WinterWatchCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "demo", "serve", "simulate", "plan", "sites", "sites validate"})
+    void everyCommandExplainsItselfWithHelp(String command) {
+        String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
+
+        Run r = run(args);
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Usage: winterwatch");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorOfOneLineAndExitCode2() {
+        Run r = run("demo", "--dornes", "3");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--dornes").doesNotContain("Exception");
+    }
+
+    @Test
+    void anExplicitPortThatIsTakenIsAnErrorOfOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run r = run("demo", "--mqtt-port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.toString());
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains("--mqtt-port").contains("already in use");
+        }
+    }
+
+    @Test
+    void validatingTheBundledDemoLayerSucceeds() throws Exception {
+        Path layer = dir.resolve("demo.geojson");
+        try (var in = getClass().getResourceAsStream("/org/winterwatch/geo/demo/yuhe-datong.geojson")) {
+            Files.copy(in, layer);
+        }
+
+        Run r = run("sites", "validate", layer.toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("valid");
+    }
+
+    @Test
+    void validatingABadLayerNamesEachFeatureAndExitsWith2() throws Exception {
+        Path layer = dir.resolve("bad.geojson");
+        Files.writeString(layer, """
+                {"type":"FeatureCollection","features":[
+                  {"type":"Feature","properties":{"id":"b1","category":"brige"},
+                   "geometry":{"type":"Point","coordinates":[113.33,40.09]}},
+                  {"type":"Feature","properties":{"category":"bridge"},
+                   "geometry":{"type":"Point","coordinates":[113.33,40.09]}}
+                ]}""");
+
+        Run r = run("sites", "validate", layer.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("brige").contains("b1").contains("feature 1");
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void aFileThatIsNotJsonIsReportedNotThrown() throws Exception {
+        Path layer = dir.resolve("notes.geojson");
+        Files.writeString(layer, "this is not json");
+
+        Run r = run("sites", "validate", layer.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isNotBlank().doesNotContain("\tat ");
+    }
+}
