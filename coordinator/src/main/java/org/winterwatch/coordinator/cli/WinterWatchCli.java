@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
 public final class WinterWatchCli {
 
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "winterwatch-logback.xml");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

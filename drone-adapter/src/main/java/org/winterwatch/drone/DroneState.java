@@ -1,0 +1,55 @@
+package org.winterwatch.drone;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The latest known state of one drone. Position, altitude and battery are NaN until first reported;
+ * {@code flightMode} is MAVSDK's mode name ({@code MISSION}, {@code RETURN_TO_LAUNCH}, ...) or
+ * {@code UNKNOWN}.
+ *
+ * @param missionCurrent index of the item being flown (0-based); equals {@code missionTotal} when finished
+ */
+public record DroneState(String droneId, boolean connected, double lat, double lon, double relAltitudeM,
+                         double batteryPercent, boolean armed, boolean inAir, String flightMode,
+                         int missionCurrent, int missionTotal, Instant updatedAt) {
+
+    public static final String UNKNOWN_MODE = "UNKNOWN";
+
+    public DroneState {
+        if (droneId == null || droneId.isBlank()) {
+            throw new IllegalArgumentException("droneId must not be blank");
+        }
+        if (!Double.isNaN(lat) && (lat < -90 || lat > 90)) {
+            throw new IllegalArgumentException("lat must be within -90..90 or NaN, was " + lat);
+        }
+        if (!Double.isNaN(lon) && (lon < -180 || lon > 180)) {
+            throw new IllegalArgumentException("lon must be within -180..180 or NaN, was " + lon);
+        }
+        if (!Double.isNaN(batteryPercent) && (batteryPercent < 0 || batteryPercent > 100)) {
+            throw new IllegalArgumentException("batteryPercent must be within 0..100 or NaN, was " + batteryPercent);
+        }
+        if (flightMode == null || flightMode.isBlank()) {
+            flightMode = UNKNOWN_MODE;
+        }
+        if (missionTotal < 0 || missionCurrent < -1) {
+            throw new IllegalArgumentException("mission progress " + missionCurrent + "/" + missionTotal + " is impossible");
+        }
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A drone nothing is known about yet. */
+    public static DroneState unknown(String droneId, Instant at) {
+        return new DroneState(droneId, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false,
+                UNKNOWN_MODE, 0, 0, at);
+    }
+
+    public boolean positionKnown() {
+        return !Double.isNaN(lat) && !Double.isNaN(lon);
+    }
+
+    /** True once the last item is reached (MAVSDK reports current == total). */
+    public boolean missionFinished() {
+        return missionTotal > 0 && missionCurrent >= missionTotal;
+    }
+}

@@ -1,0 +1,434 @@
+package org.winterwatch.drone;
+
+import io.mavsdk.System;
+import io.mavsdk.core.Core;
+import io.mavsdk.mission.Mission;
+import io.mavsdk.telemetry.Telemetry;
+import io.reactivex.Completable;
+import io.reactivex.Flowable;
+import io.reactivex.disposables.CompositeDisposable;
+import io.reactivex.functions.Consumer;
+import io.reactivex.plugins.RxJavaPlugins;
+import io.reactivex.schedulers.Schedulers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link DroneLink} over MAVSDK-Java: one {@link System} per drone, talking gRPC to a
+ * {@code mavsdk_server} (or the simulator).
+ *
+ * <p>Every Rx subscription has an error handler; a stream error or end means the link is lost, and
+ * the link reconnects with backoff (a fresh {@code System}, since MAVSDK-Java's streams cannot be
+ * resubscribed once they fail). Every command has a timeout ({@link #DEFAULT_CALL_TIMEOUT} unless
+ * given) and runs on Rx's io scheduler, so callers are never blocked. State listeners are called from
+ * one internal thread at most every {@link #STATE_PERIOD}, always with the latest state.
+ */
+public final class MavsdkDroneLink implements DroneLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MavsdkDroneLink.class);
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** State listeners are called at most this often (5 Hz). */
+    public static final Duration STATE_PERIOD = Duration.ofMillis(200);
+    private static final long MAX_RECONNECT_DELAY_MS = 10_000;
+
+    static {
+        // Without a handler, an error that reaches no subscriber (e.g. a stream failing after dispose)
+        // is thrown on a gRPC thread. Install one only if the application has not.
+        if (RxJavaPlugins.getErrorHandler() == null) {
+            RxJavaPlugins.setErrorHandler(e -> LOG.debug("undeliverable Rx error reason={}", e.toString()));
+        }
+    }
+
+    private final String droneId;
+    private final String host;
+    private final int port;
+    private final Clock clock;
+    private final Duration callTimeout;
+    private final ScheduledExecutorService timer;
+    private final List<java.util.function.Consumer<DroneState>> listeners = new CopyOnWriteArrayList<>();
+
+    // guarded by this
+    private System system;
+    private CompositeDisposable subscriptions = new CompositeDisposable();
+    private int generation;
+    private boolean reconnectScheduled;
+    private long reconnectDelayMs = 500;
+    private boolean closed;
+    private CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final Telemetrics telemetry = new Telemetrics();
+    private long version;
+
+    private volatile DroneState latest;
+    private long emittedVersion;
+
+    public MavsdkDroneLink(String droneId, String host, int grpcPort, Clock clock) {
+        this(droneId, host, grpcPort, clock, DEFAULT_CALL_TIMEOUT);
+    }
+
+    public MavsdkDroneLink(String droneId, String host, int grpcPort, Clock clock, Duration callTimeout) {
+        if (droneId == null || droneId.isBlank()) {
+            throw new IllegalArgumentException("droneId must not be blank");
+        }
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (grpcPort < 1 || grpcPort > 65535) {
+            throw new IllegalArgumentException("grpcPort must be within 1..65535, was " + grpcPort);
+        }
+        this.droneId = droneId;
+        this.host = host;
+        this.port = grpcPort;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.latest = DroneState.unknown(droneId, clock.instant());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ww-drone-" + droneId);
+            t.setDaemon(true);
+            return t;
+        });
+        long periodMs = STATE_PERIOD.toMillis();
+        // fixed delay, not rate: a late run must not be followed by a catch-up burst
+        timer.scheduleWithFixedDelay(this::emitState, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public String droneId() {
+        return droneId;
+    }
+
+    @Override
+    public CompletionStage<Void> connect(Duration timeout) {
+        CompletableFuture<Void> current;
+        synchronized (this) {
+            if (closed) {
+                return failed(DroneLinkException.Reason.CONNECTION, "connect: link is closed");
+            }
+            if (system == null) {
+                open();
+            }
+            current = ready;
+        }
+        return withTimeout(current, timeout,
+                "connect: no connection, position and home from " + host + ":" + port + " within " + timeout);
+    }
+
+    @Override
+    public CompletionStage<Void> uploadMission(List<RoutePoint> route) {
+        if (route == null || route.isEmpty()) {
+            return failed(DroneLinkException.Reason.REFUSED, "upload mission: the route is empty");
+        }
+        List<RoutePoint> points = List.copyOf(route);
+        Mission.MissionPlan plan = MissionItemMapper.toPlan(points);
+        // a MAVSDK "success" means accepted, not stored: read the mission back and compare
+        return command("upload mission", callTimeout.multipliedBy(3), s -> s.getMission()
+                .setReturnToLaunchAfterMission(true)
+                .andThen(s.getMission().uploadMission(plan))
+                .andThen(s.getMission().downloadMission().flatMapCompletable(downloaded ->
+                        MissionItemMapper.matches(points, downloaded)
+                                ? Completable.complete()
+                                : Completable.error(new DroneLinkException(DroneLinkException.Reason.REFUSED,
+                                        droneId + ": upload mission: the mission read back differs from the route")))));
+    }
+
+    @Override
+    public CompletionStage<Void> arm() {
+        Boolean healthy;
+        synchronized (this) {
+            healthy = telemetry.healthAllOk;
+        }
+        if (Boolean.FALSE.equals(healthy)) {
+            return failed(DroneLinkException.Reason.UNHEALTHY, "arm: the drone reports it is not ready to fly");
+        }
+        return command("arm", callTimeout, s -> s.getAction().arm());
+    }
+
+    @Override
+    public CompletionStage<Void> startMission() {
+        return command("start mission", callTimeout, s -> s.getMission().startMission());
+    }
+
+    @Override
+    public CompletionStage<Void> returnToLaunch() {
+        return command("return to launch", callTimeout, s -> s.getAction().returnToLaunch());
+    }
+
+    @Override
+    public CompletionStage<Void> pauseMission() {
+        return command("pause mission", callTimeout, s -> s.getMission().pauseMission());
+    }
+
+    @Override
+    public DroneState state() {
+        return latest;
+    }
+
+    @Override
+    public void onState(java.util.function.Consumer<DroneState> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Void> pending;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pending = ready;
+            dropSystem();
+            telemetry.connected = false;
+            changed();
+        }
+        pending.completeExceptionally(new DroneLinkException(DroneLinkException.Reason.CONNECTION, droneId + ": link closed"));
+        timer.shutdownNow();
+    }
+
+    // ---- connection and streams ----
+
+    /** Creates a fresh System and subscribes to everything the state needs. Caller holds the lock. */
+    private void open() {
+        int gen = ++generation;
+        system = new System(host, port);
+        subscriptions = new CompositeDisposable();
+        Core core = system.getCore();
+        Telemetry t = system.getTelemetry();
+        subscribe(gen, "connection", core.getConnectionState(), s -> update(gen, () -> telemetry.connected = Boolean.TRUE.equals(s.getIsConnected())));
+        subscribe(gen, "position", t.getPosition(), p -> update(gen, () -> telemetry.position(p)));
+        subscribe(gen, "home", t.getHome(), h -> update(gen, () -> telemetry.homeKnown = finite(h.getLatitudeDeg()) && finite(h.getLongitudeDeg())));
+        subscribe(gen, "battery", t.getBattery(), b -> update(gen, () -> telemetry.batteryPercent = percent(b.getRemainingPercent())));
+        subscribe(gen, "armed", t.getArmed(), a -> update(gen, () -> telemetry.armed = a));
+        subscribe(gen, "in-air", t.getInAir(), a -> update(gen, () -> telemetry.inAir = a));
+        subscribe(gen, "flight-mode", t.getFlightMode(), m -> update(gen, () -> telemetry.flightMode = m.name()));
+        subscribe(gen, "health", t.getHealthAllOk(), ok -> update(gen, () -> telemetry.healthAllOk = ok));
+        subscribe(gen, "mission-progress", system.getMission().getMissionProgress(), p -> update(gen, () -> {
+            telemetry.missionCurrent = p.getCurrent();
+            telemetry.missionTotal = p.getTotal();
+        }));
+        LOG.debug("link opened droneId={} endpoint={}:{} generation={}", droneId, host, port, gen);
+    }
+
+    private <T> void subscribe(int gen, String stream, Flowable<T> flowable, Consumer<T> onNext) {
+        subscriptions.add(flowable.subscribe(
+                onNext,
+                error -> linkLost(gen, stream, error),
+                () -> linkLost(gen, stream, null)));
+    }
+
+    private void update(int gen, Runnable change) {
+        CompletableFuture<Void> nowReady = null;
+        synchronized (this) {
+            if (gen != generation || closed) {
+                return;
+            }
+            change.run();
+            reconnectDelayMs = 500;
+            changed();
+            if (telemetry.connected && telemetry.positionKnown() && telemetry.homeKnown && !ready.isDone()) {
+                nowReady = ready;
+            }
+        }
+        if (nowReady != null) {
+            LOG.debug("link ready droneId={}", droneId);
+            nowReady.complete(null);
+        }
+    }
+
+    private void linkLost(int gen, String stream, Throwable error) {
+        synchronized (this) {
+            if (gen != generation || closed || reconnectScheduled) {
+                return;
+            }
+            // warn once when a working link drops; retries while it stays down are debug
+            if (telemetry.connected) {
+                LOG.warn("drone link lost droneId={} endpoint={}:{} stream={} reason={} retryInMs={}", droneId, host,
+                        port, stream, error == null ? "stream ended" : error.getMessage(), reconnectDelayMs);
+            } else {
+                LOG.debug("drone link down droneId={} endpoint={}:{} stream={} reason={} retryInMs={}", droneId, host,
+                        port, stream, error == null ? "stream ended" : error.getMessage(), reconnectDelayMs);
+            }
+            telemetry.connected = false;
+            changed();
+            if (ready.isDone()) {
+                ready = new CompletableFuture<>();
+            }
+            reconnectScheduled = true;
+            long delay = reconnectDelayMs;
+            reconnectDelayMs = Math.min(MAX_RECONNECT_DELAY_MS, reconnectDelayMs * 2);
+            try {
+                timer.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException rejected) {
+                reconnectScheduled = false;
+            }
+        }
+    }
+
+    private void reconnect() {
+        synchronized (this) {
+            reconnectScheduled = false;
+            if (closed) {
+                return;
+            }
+            dropSystem();
+            try {
+                open();
+            } catch (RuntimeException e) {
+                LOG.warn("drone link reopen failed droneId={} reason={}", droneId, e.getMessage());
+            }
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void dropSystem() {
+        subscriptions.dispose();
+        if (system != null) {
+            try {
+                system.dispose();
+            } catch (RuntimeException e) {
+                LOG.debug("dispose failed droneId={} reason={}", droneId, e.getMessage());
+            }
+            system = null;
+        }
+    }
+
+    // ---- commands ----
+
+    private CompletionStage<Void> command(String operation, Duration timeout, Function<System, Completable> call) {
+        System s;
+        synchronized (this) {
+            s = system;
+        }
+        if (s == null) {
+            return failed(DroneLinkException.Reason.CONNECTION, operation + ": not connected (call connect first)");
+        }
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            call.apply(s)
+                    .subscribeOn(Schedulers.io())
+                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .subscribe(
+                            () -> result.complete(null),
+                            error -> result.completeExceptionally(MavsdkErrors.map(droneId, operation, error)));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(MavsdkErrors.map(droneId, operation, e));
+        }
+        result.whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.info("drone command failed droneId={} op={} reason={}", droneId, operation, error.getMessage());
+            }
+        });
+        // the caller gets this future itself, so its failure is the DroneLinkException, not a wrapper
+        return result;
+    }
+
+    private CompletableFuture<Void> withTimeout(CompletableFuture<Void> stage, Duration timeout, String what) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        ScheduledFuture<?> timeoutTask;
+        try {
+            timeoutTask = timer.schedule(() -> result.completeExceptionally(
+                    new DroneLinkException(DroneLinkException.Reason.TIMEOUT, droneId + ": " + what)),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejected) {
+            return failed(DroneLinkException.Reason.CONNECTION, "link is closed");
+        }
+        stage.whenComplete((ok, error) -> {
+            timeoutTask.cancel(false);
+            if (error == null) {
+                result.complete(null);
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                result.completeExceptionally(MavsdkErrors.map(droneId, "connect", cause));
+            }
+        });
+        return result;
+    }
+
+    private CompletableFuture<Void> failed(DroneLinkException.Reason reason, String message) {
+        return CompletableFuture.failedFuture(new DroneLinkException(reason, droneId + ": " + message));
+    }
+
+    // ---- state ----
+
+    /** Caller holds the lock. */
+    private void changed() {
+        version++;
+        latest = telemetry.toState(droneId, clock);
+    }
+
+    private void emitState() {
+        DroneState state;
+        synchronized (this) {
+            if (version == emittedVersion) {
+                return;
+            }
+            emittedVersion = version;
+            state = latest;
+        }
+        for (java.util.function.Consumer<DroneState> listener : listeners) {
+            try {
+                listener.accept(state);
+            } catch (RuntimeException e) {
+                LOG.warn("state listener failed droneId={} reason={}", droneId, e.getMessage());
+            }
+        }
+    }
+
+    private static boolean finite(Double value) {
+        return value != null && Double.isFinite(value);
+    }
+
+    private static double percent(Float fraction) {
+        if (fraction == null || !Float.isFinite(fraction)) {
+            return Double.NaN;
+        }
+        return Math.max(0, Math.min(100, fraction * 100.0));
+    }
+
+    /** The latest value of each telemetry stream (mutable, guarded by the link's lock). */
+    private static final class Telemetrics {
+        boolean connected;
+        double lat = Double.NaN;
+        double lon = Double.NaN;
+        double relAltitudeM = Double.NaN;
+        boolean homeKnown;
+        double batteryPercent = Double.NaN;
+        boolean armed;
+        boolean inAir;
+        String flightMode = DroneState.UNKNOWN_MODE;
+        Boolean healthAllOk;
+        int missionCurrent;
+        int missionTotal;
+
+        void position(Telemetry.Position p) {
+            if (finite(p.getLatitudeDeg()) && finite(p.getLongitudeDeg())
+                    && Math.abs(p.getLatitudeDeg()) <= 90 && Math.abs(p.getLongitudeDeg()) <= 180) {
+                lat = p.getLatitudeDeg();
+                lon = p.getLongitudeDeg();
+            }
+            Float rel = p.getRelativeAltitudeM();
+            relAltitudeM = rel == null ? Double.NaN : rel;
+        }
+
+        boolean positionKnown() {
+            return !Double.isNaN(lat) && !Double.isNaN(lon);
+        }
+
+        DroneState toState(String droneId, Clock clock) {
+            return new DroneState(droneId, connected, lat, lon, relAltitudeM, batteryPercent, armed, inAir, flightMode,
+                    Math.max(-1, missionCurrent), Math.max(0, missionTotal), clock.instant());
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package org.winterwatch.simulator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.simulator.detection.Detection;
+import org.winterwatch.simulator.detection.DetectionJson;
+import org.winterwatch.simulator.detection.MqttDetectionPublisher;
+import org.winterwatch.simulator.detection.OnboardDetector;
+import org.winterwatch.simulator.flight.SimDrone;
+import org.winterwatch.simulator.grpc.DroneEndpoint;
+
+/**
+ * The simulator facade: simulated drones serving the MAVSDK gRPC API, flying in simulated time,
+ * with thermal cameras whose onboard detectors publish detections over MQTT.
+ *
+ * <p>With a real-time {@link SimClock} the world advances by itself in ticks of
+ * {@link SimClock#TICK}; with a manual clock it moves only on {@link #step(Duration)} (or
+ * {@link SimClock#advance(Duration)}). Telemetry streams are refreshed every 100 ms of real time.
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+    /** The world never steps more than this much simulated time at once (keeps failsafes and detections timely). */
+    static final Duration MAX_WORLD_STEP = Duration.ofSeconds(1);
+    private static final long TELEMETRY_PERIOD_MS = 100;
+
+    private final SimulatorConfig config;
+    private final SimClock clock;
+    private final List<DroneEndpoint> endpoints = new ArrayList<>();
+    private final List<OnboardDetector> detectors = new ArrayList<>();
+    private final List<MqttDetectionPublisher> publishers = new ArrayList<>();
+    private final List<Consumer<String>> detectionListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler;
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Runnable clockSubscription = () -> { };
+
+    private Simulator(SimulatorConfig config, SimClock clock) {
+        this.config = config;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "ww-sim-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts one gRPC server per drone (port base+i, or ephemeral when the base is 0), the world loop
+     * (for a real-time clock) and, when {@code config.mqttUrl()} is set, one MQTT publisher per drone.
+     *
+     * @throws IllegalStateException when a server cannot bind its port (the message names drone and port)
+     */
+    public static Simulator start(SimulatorConfig config, SimClock clock) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        Simulator simulator = new Simulator(config, clock);
+        try {
+            simulator.startDrones();
+            simulator.startLoops();
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+        LOG.info("simulator started drones={} ports={} mqtt={} speedup={}", config.drones(), simulator.ports(),
+                config.mqttUrl() == null ? "off" : config.mqttUrl(), clock.isManual() ? "manual" : clock.speedup());
+        return simulator;
+    }
+
+    private void startDrones() {
+        Instant t0 = clock.now();
+        for (int i = 0; i < config.drones(); i++) {
+            String droneId = droneId(i);
+            SimDrone drone = new SimDrone(droneId, config.home(), config.cruiseSpeedMps(), t0);
+            int port = config.grpcBasePort() == 0 ? 0 : config.grpcBasePort() + i;
+            try {
+                endpoints.add(DroneEndpoint.start(drone, port));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot serve MAVSDK gRPC for " + droneId + " on port " + port
+                        + ": " + rootMessage(e), e);
+            }
+            detectors.add(new OnboardDetector(droneId, config.people(), config.ambientTempC(), config.seed() * 31 + i));
+            if (config.mqttUrl() != null) {
+                publishers.add(publisher(droneId));
+            }
+        }
+    }
+
+    private MqttDetectionPublisher publisher(String droneId) {
+        try {
+            MqttDetectionPublisher publisher = new MqttDetectionPublisher(config.mqttUrl(), config.topicPrefix(), droneId, scheduler);
+            publisher.start();
+            return publisher;
+        } catch (MqttException e) {
+            throw new IllegalStateException("cannot create MQTT client for " + droneId + " at " + config.mqttUrl()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startLoops() {
+        clockSubscription = clock.onAdvance(this::advanceWorld);
+        if (!clock.isManual()) {
+            long tickMs = SimClock.TICK.toMillis();
+            tasks.add(scheduler.scheduleAtFixedRate(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS));
+        }
+        tasks.add(scheduler.scheduleAtFixedRate(this::pushTelemetry, 0, TELEMETRY_PERIOD_MS, TimeUnit.MILLISECONDS));
+    }
+
+    /** gRPC port of drone {@code droneIndex} (0-based). */
+    public int grpcPort(int droneIndex) {
+        return endpoints.get(droneIndex).port();
+    }
+
+    /** "drone-1" for index 0, and so on. */
+    public String droneId(int droneIndex) {
+        if (droneIndex < 0 || droneIndex >= config.drones()) {
+            throw new IndexOutOfBoundsException("drone index " + droneIndex + " of " + config.drones());
+        }
+        return "drone-" + (droneIndex + 1);
+    }
+
+    public int droneCount() {
+        return config.drones();
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /** True when every drone's detector is connected to the MQTT broker (always true without MQTT). */
+    public boolean mqttConnected() {
+        return publishers.stream().allMatch(MqttDetectionPublisher::isConnected);
+    }
+
+    /** Advances simulated time by hand (meant for a manual clock); the world follows. */
+    public void step(Duration by) {
+        clock.advance(by);
+    }
+
+    /**
+     * Failure injection: sets drone {@code droneIndex}'s battery to {@code percent} (0..100). Below 10 %
+     * arming is refused; in the air below 12 % the drone returns home on its own.
+     */
+    public void injectBatteryPercent(int droneIndex, double percent) {
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("percent must be within 0..100, was " + percent);
+        }
+        droneId(droneIndex);
+        endpoints.get(droneIndex).drone().injectBatteryFraction(percent / 100);
+    }
+
+    /** Called with each detection's JSON payload (CONTRACT §4), whether or not MQTT is configured. */
+    public void onDetection(Consumer<String> listener) {
+        detectionListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void tick() {
+        try {
+            clock.advance(clock.tickDuration());
+        } catch (RuntimeException e) {
+            // an exception would cancel the periodic task and freeze the world
+            LOG.error("world tick failed", e);
+        }
+    }
+
+    private void advanceWorld(Instant from, Instant to) {
+        Instant at = from;
+        while (at.isBefore(to)) {
+            Instant next = at.plus(MAX_WORLD_STEP);
+            if (next.isAfter(to)) {
+                next = to;
+            }
+            double dtS = Duration.between(at, next).toNanos() / 1e9;
+            for (int i = 0; i < endpoints.size(); i++) {
+                stepDrone(i, dtS, next);
+            }
+            at = next;
+        }
+    }
+
+    private void stepDrone(int i, double dtS, Instant at) {
+        SimDrone.Leg leg = endpoints.get(i).drone().step(dtS, at);
+        for (Detection detection : detectors.get(i).look(leg, at)) {
+            String json = DetectionJson.write(detection);
+            LOG.debug("detection droneId={} id={} siteId={}", detection.source(), detection.id(), detection.siteId());
+            if (!publishers.isEmpty()) {
+                publishers.get(i).publish(json);
+            }
+            for (Consumer<String> listener : detectionListeners) {
+                try {
+                    listener.accept(json);
+                } catch (RuntimeException e) {
+                    LOG.warn("detection listener failed reason={}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void pushTelemetry() {
+        for (DroneEndpoint endpoint : endpoints) {
+            try {
+                endpoint.pushTelemetry();
+            } catch (RuntimeException e) {
+                LOG.warn("telemetry push failed droneId={} reason={}", endpoint.drone().droneId(), e.getMessage());
+            }
+        }
+    }
+
+    private List<Integer> ports() {
+        return endpoints.stream().map(DroneEndpoint::port).toList();
+    }
+
+    /** Stops the world loop, ends the telemetry streams, stops the servers and disconnects from MQTT. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        tasks.forEach(t -> t.cancel(false));
+        clockSubscription.run();
+        for (DroneEndpoint endpoint : endpoints) {
+            endpoint.close();
+        }
+        for (MqttDetectionPublisher publisher : publishers) {
+            publisher.close();
+        }
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("simulator stopped");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

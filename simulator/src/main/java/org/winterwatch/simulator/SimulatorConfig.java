@@ -1,0 +1,86 @@
+package org.winterwatch.simulator;
+
+import java.util.List;
+import java.util.Objects;
+import org.winterwatch.geo.LatLon;
+
+/**
+ * What to simulate: how many drones, where they serve MAVSDK gRPC, where they launch, where the
+ * onboard detectors publish, and who is out in the cold.
+ *
+ * @param grpcBasePort drone i serves on base + i; 0 = an ephemeral port per drone
+ * @param speedup simulated seconds per real second (used by {@link #clock(java.time.Instant)})
+ * @param mqttUrl {@code tcp://host:port}; null = detections go only to {@link Simulator#onDetection} listeners
+ * @param topicPrefix MQTT topic prefix, {@code ww/v1} by default
+ */
+public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double speedup, String mqttUrl,
+                              String topicPrefix, List<SimPerson> people, double ambientTempC, long seed,
+                              double cruiseSpeedMps) {
+
+    public static final String DEFAULT_TOPIC_PREFIX = "ww/v1";
+    public static final int DEFAULT_GRPC_BASE_PORT = 50051;
+
+    /** A launch point on the west bank of the Yuhe, inside the demo layer's area. */
+    public static final LatLon DEMO_HOME = new LatLon(40.0905, 113.3345);
+
+    public SimulatorConfig {
+        if (drones < 1 || drones > 64) {
+            throw new IllegalArgumentException("drones must be within 1..64, was " + drones);
+        }
+        if (grpcBasePort < 0 || grpcBasePort + drones - 1 > 65535 || (grpcBasePort > 0 && grpcBasePort < 1024)) {
+            throw new IllegalArgumentException("grpcBasePort must be 0 (ephemeral) or within 1024..65535 for all "
+                    + drones + " drones, was " + grpcBasePort);
+        }
+        Objects.requireNonNull(home, "home");
+        if (!Double.isFinite(speedup) || speedup <= 0 || speedup > 10_000) {
+            throw new IllegalArgumentException("speedup must be within (0, 10000], was " + speedup);
+        }
+        if (mqttUrl != null && mqttUrl.isBlank()) {
+            mqttUrl = null;
+        }
+        if (mqttUrl != null && !mqttUrl.matches("(tcp|ssl|ws|wss)://.+")) {
+            throw new IllegalArgumentException("mqttUrl must look like tcp://host:port, was '" + mqttUrl + "'");
+        }
+        if (topicPrefix == null || topicPrefix.isBlank()) {
+            topicPrefix = DEFAULT_TOPIC_PREFIX;
+        }
+        if (topicPrefix.contains("+") || topicPrefix.contains("#") || topicPrefix.endsWith("/")) {
+            throw new IllegalArgumentException("topicPrefix must not contain + or # or end with /, was '" + topicPrefix + "'");
+        }
+        people = List.copyOf(Objects.requireNonNull(people, "people"));
+        if (!Double.isFinite(ambientTempC) || ambientTempC < -60 || ambientTempC > 50) {
+            throw new IllegalArgumentException("ambientTempC must be within -60..50, was " + ambientTempC);
+        }
+        if (!Double.isFinite(cruiseSpeedMps) || cruiseSpeedMps <= 0 || cruiseSpeedMps > 30) {
+            throw new IllegalArgumentException("cruiseSpeedMps must be within (0, 30], was " + cruiseSpeedMps);
+        }
+    }
+
+    /** The bundled demo: 4 drones on 50051.., launch on the Yuhe west bank, speedup 20, demo people. */
+    public static SimulatorConfig demo(String mqttUrl) {
+        Scenario scenario = Scenario.demo();
+        return new SimulatorConfig(4, DEFAULT_GRPC_BASE_PORT, DEMO_HOME, 20, mqttUrl, DEFAULT_TOPIC_PREFIX,
+                scenario.people(), scenario.ambientTempC(), 42L, 10);
+    }
+
+    /** A real-time clock starting at {@code t0} with this config's speedup. */
+    public SimClock clock(java.time.Instant t0) {
+        return SimClock.startingAt(t0, speedup);
+    }
+
+    public SimulatorConfig withGrpcBasePort(int port) {
+        return new SimulatorConfig(drones, port, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps);
+    }
+
+    public SimulatorConfig withMqttUrl(String url) {
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, url, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps);
+    }
+
+    public SimulatorConfig withPeople(List<SimPerson> newPeople) {
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, newPeople, ambientTempC, seed, cruiseSpeedMps);
+    }
+
+    public SimulatorConfig withDrones(int count) {
+        return new SimulatorConfig(count, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps);
+    }
+}

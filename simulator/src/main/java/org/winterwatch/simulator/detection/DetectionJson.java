@@ -1,0 +1,41 @@
+package org.winterwatch.simulator.detection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.format.DateTimeFormatter;
+
+/** Writes a {@link Detection} as the CONTRACT §4 detection payload. */
+public final class DetectionJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private DetectionJson() {
+    }
+
+    public static String write(Detection d) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", d.id());
+        node.put("source", d.source());
+        node.put("kind", Detection.KIND);
+        node.put("lat", round(d.lat(), 7));
+        node.put("lon", round(d.lon(), 7));
+        node.put("observedAt", DateTimeFormatter.ISO_INSTANT.format(d.observedAt()));
+        node.put("confidence", round(d.confidence(), 3));
+        node.put("tempC", round(d.tempC(), 1));
+        if (d.siteId() != null) {
+            node.put("siteId", d.siteId());
+        }
+        node.put("headingDeg", round(d.headingDeg(), 1));
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write detection " + d.id(), e);
+        }
+    }
+
+    private static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+}

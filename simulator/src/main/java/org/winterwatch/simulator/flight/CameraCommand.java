@@ -1,0 +1,8 @@
+package org.winterwatch.simulator.flight;
+
+/** A camera instruction carried by a mission item. */
+public enum CameraCommand {
+    NONE,
+    START,
+    STOP
+}

@@ -1,0 +1,74 @@
+package org.winterwatch.simulator.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.mavsdk.action.ActionProto;
+import io.mavsdk.action.ActionServiceGrpc;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.simulator.flight.CommandResult;
+import org.winterwatch.simulator.flight.SimDrone;
+
+/** MAVSDK Action: arm, disarm, takeoff, land, return to launch, hold. */
+final class ActionService extends ActionServiceGrpc.ActionServiceImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionService.class);
+
+    private final SimDrone drone;
+
+    ActionService(SimDrone drone) {
+        this.drone = drone;
+    }
+
+    @Override
+    public void arm(ActionProto.ArmRequest request, StreamObserver<ActionProto.ArmResponse> observer) {
+        answer("arm", drone::arm, r -> ActionProto.ArmResponse.newBuilder().setActionResult(r).build(), observer);
+    }
+
+    @Override
+    public void disarm(ActionProto.DisarmRequest request, StreamObserver<ActionProto.DisarmResponse> observer) {
+        answer("disarm", drone::disarm, r -> ActionProto.DisarmResponse.newBuilder().setActionResult(r).build(), observer);
+    }
+
+    @Override
+    public void takeoff(ActionProto.TakeoffRequest request, StreamObserver<ActionProto.TakeoffResponse> observer) {
+        answer("takeoff", drone::takeoff, r -> ActionProto.TakeoffResponse.newBuilder().setActionResult(r).build(), observer);
+    }
+
+    @Override
+    public void land(ActionProto.LandRequest request, StreamObserver<ActionProto.LandResponse> observer) {
+        answer("land", drone::land, r -> ActionProto.LandResponse.newBuilder().setActionResult(r).build(), observer);
+    }
+
+    @Override
+    public void returnToLaunch(ActionProto.ReturnToLaunchRequest request,
+                               StreamObserver<ActionProto.ReturnToLaunchResponse> observer) {
+        answer("return to launch", drone::returnToLaunch,
+                r -> ActionProto.ReturnToLaunchResponse.newBuilder().setActionResult(r).build(), observer);
+    }
+
+    @Override
+    public void hold(ActionProto.HoldRequest request, StreamObserver<ActionProto.HoldResponse> observer) {
+        answer("hold", drone::hold, r -> ActionProto.HoldResponse.newBuilder().setActionResult(r).build(), observer);
+    }
+
+    private <T> void answer(String command, Supplier<CommandResult> action,
+                            Function<ActionProto.ActionResult, T> response, StreamObserver<T> observer) {
+        CommandResult answer = action.get();
+        LOG.debug("action droneId={} command={} result={}", drone.droneId(), command, answer);
+        observer.onNext(response.apply(result(command, answer)));
+        observer.onCompleted();
+    }
+
+    static ActionProto.ActionResult result(String command, CommandResult answer) {
+        ActionProto.ActionResult.Result code = switch (answer) {
+            case SUCCESS -> ActionProto.ActionResult.Result.RESULT_SUCCESS;
+            case DENIED, NO_MISSION, INVALID_ARGUMENT, TOO_MANY_ITEMS -> ActionProto.ActionResult.Result.RESULT_COMMAND_DENIED;
+            case DENIED_NOT_LANDED -> ActionProto.ActionResult.Result.RESULT_COMMAND_DENIED_NOT_LANDED;
+            case BUSY -> ActionProto.ActionResult.Result.RESULT_BUSY;
+        };
+        String text = answer.ok() ? "Success" : command + " refused (" + answer.name().toLowerCase().replace('_', ' ') + ")";
+        return ActionProto.ActionResult.newBuilder().setResult(code).setResultStr(text).build();
+    }
+}

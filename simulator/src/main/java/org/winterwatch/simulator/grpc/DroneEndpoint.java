@@ -1,0 +1,74 @@
+package org.winterwatch.simulator.grpc;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.simulator.flight.SimDrone;
+
+/**
+ * One simulated drone's MAVSDK gRPC server (Core, Telemetry, Mission, Action), as a
+ * {@code mavsdk_server} next to a real autopilot would serve them. Binds to the loopback interface:
+ * an open mission upload port is not something to expose by default.
+ */
+public final class DroneEndpoint implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DroneEndpoint.class);
+
+    private final SimDrone drone;
+    private final TelemetryFanout fanout;
+    private final Server server;
+
+    private DroneEndpoint(SimDrone drone, TelemetryFanout fanout, Server server) {
+        this.drone = drone;
+        this.fanout = fanout;
+        this.server = server;
+    }
+
+    /** Starts serving on {@code port} (0 = an ephemeral port). */
+    public static DroneEndpoint start(SimDrone drone, int port) throws IOException {
+        TelemetryFanout fanout = new TelemetryFanout(drone::snapshot);
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                .addService(new CoreService(fanout))
+                .addService(new TelemetryService(fanout))
+                .addService(new MissionService(drone, fanout))
+                .addService(new ActionService(drone))
+                .build()
+                .start();
+        LOG.debug("serving MAVSDK gRPC droneId={} port={}", drone.droneId(), server.getPort());
+        return new DroneEndpoint(drone, fanout, server);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public SimDrone drone() {
+        return drone;
+    }
+
+    /** Sends the latest state on every open stream that needs it (called a few times per real second). */
+    public void pushTelemetry() {
+        fanout.push();
+    }
+
+    /** Ends all streams, then stops the server. */
+    @Override
+    public void close() {
+        fanout.completeAll();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+                server.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
