@@ -1,44 +1,51 @@
 package org.winterwatch.missions;
 
+import java.util.Objects;
 import org.winterwatch.geo.coverage.CoverageParameters;
 
 /**
- * How the fleet flies: camera and altitude, cruise speed and battery limits.
+ * What the fleet can do: how sites are swept, how fast drones fly and how long a battery lasts.
  *
- * @param enduranceMin usable flight time per battery
- * @param reserve      battery fraction kept for the way home and the unexpected
+ * @param coverage     camera and altitude for sweeps
+ * @param speedMps     cruise and sweep ground speed
+ * @param enduranceMin flight time of one full battery, in minutes
+ * @param reserve      fraction of the battery kept back for the way home and the unexpected, 0..0.9
  */
 public record FleetParameters(CoverageParameters coverage, double speedMps, double enduranceMin, double reserve) {
 
-    /** Climb and descent rate used for the time estimate. */
-    static final double VERTICAL_SPEED_MPS = 3;
+    /** Climb and descent rate assumed for take-off and landing. */
+    public static final double VERTICAL_SPEED_MPS = 3;
 
     public FleetParameters {
-        if (coverage == null) {
-            throw new IllegalArgumentException("coverage parameters are required");
+        Objects.requireNonNull(coverage, "coverage");
+        if (!(speedMps > 0 && speedMps <= 40)) {
+            throw new IllegalArgumentException("speedMps must be within (0, 40], was " + speedMps);
         }
-        if (!(speedMps > 0 && speedMps <= 30)) {
-            throw new IllegalArgumentException("speed-mps must be within (0, 30], was " + speedMps);
+        if (!(enduranceMin > 0) || !Double.isFinite(enduranceMin)) {
+            throw new IllegalArgumentException("enduranceMin must be > 0, was " + enduranceMin);
         }
-        if (!(enduranceMin > 0 && enduranceMin <= 600)) {
-            throw new IllegalArgumentException("endurance-min must be within (0, 600], was " + enduranceMin);
-        }
-        if (!(reserve >= 0 && reserve < 1)) {
-            throw new IllegalArgumentException("reserve must be within [0, 1), was " + reserve);
+        if (!(reserve >= 0 && reserve <= 0.9)) {
+            throw new IllegalArgumentException("reserve must be within 0..0.9, was " + reserve);
         }
     }
 
+    /** Default coverage, 10 m/s, 25 minutes, 20 % reserve. */
     public static FleetParameters defaults() {
         return new FleetParameters(CoverageParameters.defaults(), 10, 25, 0.2);
     }
 
-    /** The flight time one sortie may take: endurance x (1 - reserve). */
+    /** Flight time one sortie may use: endurance less the reserve. */
     public double usableSortieS() {
         return enduranceMin * 60 * (1 - reserve);
     }
 
-    /** Time for a horizontal distance plus one climb and one descent. */
+    /** Time spent climbing to the sweep altitude and descending again on every sortie. */
+    public double verticalS() {
+        return 2 * coverage.altitudeM() / VERTICAL_SPEED_MPS;
+    }
+
+    /** Estimated flight time of a sortie with {@code lengthM} horizontal metres: flying plus climb and descent. */
     double durationS(double lengthM) {
-        return lengthM / speedMps + 2 * coverage.altitudeM() / VERTICAL_SPEED_MPS;
+        return lengthM / speedMps + verticalS();
     }
 }

@@ -6,67 +6,82 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.geo.coverage.SiteCoverage;
+import org.winterwatch.geo.site.Site;
 import org.winterwatch.geo.site.SiteLayer;
 
-/** Writes a fleet plan as the contract's GeoJSON (CONTRACT §3): a route per sortie and a sweep per site. */
+/**
+ * Writes a fleet plan as the GeoJSON FeatureCollection of the contract (§3): a {@code route} per
+ * sortie, a {@code sweep} per site, plus the {@code home} point and the unassigned sites.
+ */
 public final class PlanGeoJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PlanGeoJson() {
     }
 
     public static String write(FleetPlan plan, SiteLayer layer) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("type", "FeatureCollection");
+        ObjectNode root = MAPPER.createObjectNode().put("type", "FeatureCollection");
         ArrayNode features = root.putArray("features");
-        for (Sortie s : plan.sorties()) {
-            ObjectNode f = feature(features, line(s.waypoints().stream().map(w -> new LatLon(w.lat(), w.lon())).toList(), plan.home()));
-            ObjectNode p = f.putObject("properties");
-            p.put("kind", "route");
-            p.put("drone", s.droneName());
-            p.put("sortie", s.number());
-            p.put("length_m", Math.round(s.lengthM() * 10) / 10.0);
-            p.put("duration_s", Math.round(s.durationS() * 10) / 10.0);
-            ArrayNode sites = p.putArray("site_ids");
-            s.siteIds().forEach(sites::add);
+        for (Sortie sortie : plan.sorties()) {
+            ObjectNode props = feature(features, route(plan.home(), sortie))
+                    .put("kind", "route")
+                    .put("drone", sortie.droneName())
+                    .put("sortie", sortie.number())
+                    .put("length_m", round(sortie.lengthM()))
+                    .put("duration_s", round(sortie.durationS()))
+                    .put("waypoints", sortie.waypoints().size());
+            ArrayNode ids = props.putArray("site_ids");
+            sortie.siteIds().forEach(ids::add);
         }
-        for (SiteCoverage c : plan.coverages()) {
-            ObjectNode f = feature(features, line(c.path(), null));
-            ObjectNode p = f.putObject("properties");
-            p.put("kind", "sweep");
-            p.put("site_id", c.siteId());
-            layer.byId(c.siteId()).ifPresent(site -> p.put("site_name", site.name()));
-            int drone = plan.droneOf(c.siteId());
-            p.put("drone", drone < 0 ? null : "drone-" + (drone + 1));
-            p.put("swath_width_m", Math.round(c.swathWidthM() * 100) / 100.0);
-            p.put("length_m", Math.round(c.lengthM() * 10) / 10.0);
+        for (SiteCoverage coverage : plan.coverages()) {
+            if (coverage.isEmpty()) {
+                continue;
+            }
+            ObjectNode props = feature(features, sweep(coverage.path()))
+                    .put("kind", "sweep")
+                    .put("site_id", coverage.siteId())
+                    .put("swath_width_m", round(coverage.swathWidthM()))
+                    .put("length_m", round(coverage.lengthM()));
+            int drone = plan.droneOf(coverage.siteId());
+            props.put("drone", drone < 0 ? null : "drone-" + (drone + 1));
+            layer.byId(coverage.siteId()).map(Site::name).ifPresent(name -> props.put("site_name", name));
         }
+        ObjectNode home = MAPPER.createObjectNode().put("type", "Point");
+        home.putArray("coordinates").add(plan.home().lon()).add(plan.home().lat());
+        feature(features, home).put("kind", "home");
+        ArrayNode unassigned = root.putArray("unassigned");
+        plan.unassigned().forEach(u -> unassigned.addObject().put("site_id", u.siteId()).put("reason", u.reason()));
         return root.toPrettyString();
     }
 
     private static ObjectNode feature(ArrayNode features, ObjectNode geometry) {
-        ObjectNode f = features.addObject();
-        f.put("type", "Feature");
-        f.set("geometry", geometry);
-        return f;
+        ObjectNode feature = features.addObject().put("type", "Feature");
+        feature.set("geometry", geometry);
+        return feature.putObject("properties");
     }
 
-    /** A LineString; a route starts and ends at home. A single point is repeated so the line stays valid. */
-    private static ObjectNode line(List<LatLon> points, LatLon home) {
-        ObjectNode g = JSON.createObjectNode();
-        g.put("type", "LineString");
-        ArrayNode coords = g.putArray("coordinates");
-        if (home != null) {
-            coords.addArray().add(home.lon()).add(home.lat());
+    private static ObjectNode route(LatLon home, Sortie sortie) {
+        ObjectNode line = MAPPER.createObjectNode().put("type", "LineString");
+        ArrayNode coords = line.putArray("coordinates");
+        coords.addArray().add(home.lon()).add(home.lat());
+        sortie.waypoints().forEach(w -> coords.addArray().add(w.lon()).add(w.lat()));
+        return line;
+    }
+
+    private static ObjectNode sweep(List<LatLon> path) {
+        if (path.size() == 1) {
+            ObjectNode point = MAPPER.createObjectNode().put("type", "Point");
+            point.putArray("coordinates").add(path.get(0).lon()).add(path.get(0).lat());
+            return point;
         }
-        points.forEach(p -> coords.addArray().add(p.lon()).add(p.lat()));
-        if (home != null) {
-            coords.addArray().add(home.lon()).add(home.lat());
-        }
-        if (coords.size() == 1) {
-            coords.add(coords.get(0).deepCopy());
-        }
-        return g;
+        ObjectNode line = MAPPER.createObjectNode().put("type", "LineString");
+        ArrayNode coords = line.putArray("coordinates");
+        path.forEach(p -> coords.addArray().add(p.lon()).add(p.lat()));
+        return line;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 }

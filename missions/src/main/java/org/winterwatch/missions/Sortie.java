@@ -1,26 +1,40 @@
 package org.winterwatch.missions;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * One flight on one battery: take-off at home, the waypoints, and the way back home.
+ * One flight on one battery: take-off at home, transit and sweeps, back home.
  *
- * @param droneIndex 0-based index of the drone in the fleet
- * @param number     1, 2, ... for the drone's successive sorties
- * @param lengthM    flown length including the transits from and back to home
- * @param durationS  estimated flight time including climb and descent
+ * <p>The waypoints start at the first point after take-off and end with home; {@code lengthM} is the
+ * horizontal length from home through every waypoint, and {@code durationS} adds the climb to and the
+ * descent from the sweep altitude.
+ *
+ * @param droneIndex 0-based drone the sortie is for
+ * @param number     1-based order of this sortie among the drone's sorties
+ * @param waypoints  route in flight order, never empty
+ * @param siteIds    sites swept (wholly or in part) on this sortie, in flight order
+ * @param lengthM    horizontal route length, home to home
+ * @param durationS  estimated flight time, take-off to landing
  */
-public record Sortie(int droneIndex, int number, List<Waypoint> waypoints, List<String> siteIds, double lengthM,
-                     double durationS) {
+public record Sortie(int droneIndex, int number, List<Waypoint> waypoints, List<String> siteIds,
+                     double lengthM, double durationS) {
 
     public Sortie {
-        waypoints = List.copyOf(waypoints);
-        siteIds = List.copyOf(siteIds);
-        if (droneIndex < 0 || number < 1) {
-            throw new IllegalArgumentException("droneIndex >= 0 and number >= 1 required, got " + droneIndex + "/" + number);
+        if (droneIndex < 0) {
+            throw new IllegalArgumentException("droneIndex must be >= 0, was " + droneIndex);
         }
+        if (number < 1) {
+            throw new IllegalArgumentException("sortie number must be >= 1, was " + number);
+        }
+        waypoints = List.copyOf(Objects.requireNonNull(waypoints, "waypoints"));
         if (waypoints.isEmpty()) {
             throw new IllegalArgumentException("a sortie needs at least one waypoint");
+        }
+        siteIds = List.copyOf(Objects.requireNonNull(siteIds, "siteIds"));
+        if (!(lengthM >= 0) || !Double.isFinite(lengthM) || !(durationS >= 0) || !Double.isFinite(durationS)) {
+            throw new IllegalArgumentException("lengthM and durationS must be finite and >= 0, were "
+                    + lengthM + " and " + durationS);
         }
     }
 

@@ -3,120 +3,204 @@ package org.winterwatch.missions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.geo.projection.LocalProjection;
+import org.winterwatch.geo.transit.SafeTransit;
 
 /**
- * Cuts one drone's ordered sweep jobs into sorties that each fit {@link FleetParameters#usableSortieS()},
- * counting the transit out from and back to home; a sweep too long for one battery continues in the next sortie.
+ * Packs one drone's visits into sorties that each fit one battery, splitting a sweep that is too
+ * long for one sortie at the furthest point from which the drone can still get home.
+ *
+ * <p>Works in metres with home at the origin of the projection; budgets are horizontal metres, i.e.
+ * the usable sortie time less climb and descent, times the speed.
  */
 final class SortieBuilder {
 
+    /** A fresh sortie must be able to sweep at least this far, or the site counts as out of reach. */
+    static final double MIN_PROGRESS_M = 100;
     private static final Coordinate HOME = new Coordinate(0, 0);
+    private static final double EPSILON_M = 1e-6;
 
-    private final FleetParameters params;
-    private final LocalProjection proj;
-    private final TransitRouter router;
+    private record Leg(Coordinate to, boolean cameraOn, String siteId) { }
 
-    SortieBuilder(FleetParameters params, LocalProjection proj, TransitRouter router) {
-        this.params = params;
-        this.proj = proj;
-        this.router = router;
+    private final int droneIndex;
+    private final FleetParameters parameters;
+    private final SafeTransit transit;
+    private final LocalProjection projection;
+    private final double budgetM;
+
+    private final List<Sortie> sorties = new ArrayList<>();
+    private final List<UnassignedSite> unassigned = new ArrayList<>();
+    private List<Leg> legs = new ArrayList<>();
+    private Set<String> siteIds = new LinkedHashSet<>();
+    private Coordinate position = HOME;
+    private double flownM;
+
+    SortieBuilder(int droneIndex, FleetParameters parameters, SafeTransit transit, LocalProjection projection) {
+        this.droneIndex = droneIndex;
+        this.parameters = parameters;
+        this.transit = transit;
+        this.projection = projection;
+        this.budgetM = budgetM(parameters);
     }
 
-    List<Sortie> build(int droneIndex, List<FleetPlanner.Job> jobs, List<UnassignedSite> unassigned) {
-        List<Sortie> sorties = new ArrayList<>();
-        Draft draft = new Draft();
-        for (FleetPlanner.Job job : jobs) {
-            double alone = params.durationS(transitLength(HOME, job.start()) + Math.min(job.lengthM(), 1)
-                    + transitLength(job.start(), HOME));
-            if (alone > params.usableSortieS()) {
-                unassigned.add(new UnassignedSite(job.siteId(), String.format(
-                        "beyond one battery: reaching it and back takes %.0f s, a sortie may take %.0f s",
-                        alone, params.usableSortieS())));
-                continue;
-            }
-            List<Coordinate> path = job.path();
-            int i = 0;
-            int resumedAt = -1;
-            while (i < path.size()) {
-                Coordinate p = path.get(i);
-                boolean first = i == 0 || draft.isEmpty();
-                double leg = first ? transitLength(draft.position(), p) : draft.position().distance(p);
-                double after = draft.lengthM + leg + transitLength(p, HOME);
-                if (params.durationS(after) > params.usableSortieS() && !draft.isEmpty()) {
-                    sorties.add(draft.close(droneIndex, sorties.size() + 1));
-                    draft = new Draft();
-                    if (i > 0 && resumedAt != i - 1) {
-                        // The next sortie resumes the sweep at the last point swept, so no segment is lost.
-                        i--;
-                        resumedAt = i;
-                    }
-                    continue;
-                }
-                if (first) {
-                    draft.transitTo(p);
-                }
-                draft.sweepTo(p, job.siteId());
-                i++;
-            }
-        }
-        if (!draft.isEmpty()) {
-            sorties.add(draft.close(droneIndex, sorties.size() + 1));
-        }
-        return sorties;
+    /** Horizontal metres one sortie may fly. */
+    static double budgetM(FleetParameters parameters) {
+        return (parameters.usableSortieS() - parameters.verticalS()) * parameters.speedMps();
     }
 
-    private double transitLength(Coordinate a, Coordinate b) {
-        double length = 0;
-        Coordinate prev = a;
-        for (Coordinate c : router.via(a, b)) {
-            length += prev.distance(c);
-            prev = c;
+    void add(String siteId, List<Coordinate> path) {
+        double needed = length(transit.route(position, path.get(0))) + length(path)
+                + length(transit.route(path.get(path.size() - 1), HOME));
+        if (flownM + needed <= budgetM) {
+            transitTo(path.get(0));
+            for (Coordinate c : path) {
+                sweepTo(c, siteId);
+            }
+        } else if (!legs.isEmpty()) {
+            close();
+            add(siteId, path);
+        } else {
+            split(siteId, path);
         }
-        return length + prev.distance(b);
     }
 
-    private final class Draft {
-        private final List<Waypoint> waypoints = new ArrayList<>();
-        private final Set<String> sites = new LinkedHashSet<>();
-        private Coordinate position = HOME;
-        private double lengthM;
+    /** Closes the open sortie and returns every sortie built. */
+    List<Sortie> finish() {
+        close();
+        return List.copyOf(sorties);
+    }
 
-        boolean isEmpty() {
-            return waypoints.isEmpty();
+    List<UnassignedSite> unassigned() {
+        return List.copyOf(unassigned);
+    }
+
+    private void split(String siteId, List<Coordinate> path) {
+        List<Coordinate> remaining = new ArrayList<>(path);
+        while (!remaining.isEmpty()) {
+            Coordinate start = remaining.get(0);
+            double roundTrip = length(transit.route(HOME, start)) + length(transit.route(start, HOME));
+            if (roundTrip > budgetM - MIN_PROGRESS_M) {
+                unassigned.add(new UnassignedSite(siteId, String.format(Locale.ROOT,
+                        "out of reach: the round trip of %.0f m to %s exceeds one battery (%.0f m at %.1f m/s)",
+                        roundTrip, remaining.size() == path.size() ? "the site" : "the rest of its sweep",
+                        budgetM, parameters.speedMps())));
+                resetSortie();
+                return;
+            }
+            transitTo(start);
+            sweepTo(start, siteId);
+            int k = 1;
+            while (k < remaining.size() && fits(remaining.get(k), 0)) {
+                sweepTo(remaining.get(k), siteId);
+                k++;
+            }
+            if (k == remaining.size()) {
+                return;
+            }
+            Coordinate stop = furthestReachable(remaining.get(k - 1), remaining.get(k));
+            if (stop == null && k == 1) {
+                unassigned.add(new UnassignedSite(siteId, "out of reach: no part of its sweep fits one battery"));
+                resetSortie();
+                return;
+            }
+            List<Coordinate> rest = new ArrayList<>();
+            if (stop != null) {
+                sweepTo(stop, siteId);
+                rest.add(stop);
+            } else {
+                rest.add(remaining.get(k - 1));
+            }
+            rest.addAll(remaining.subList(k, remaining.size()));
+            close();
+            remaining = rest;
         }
+    }
 
-        Coordinate position() {
-            return position;
-        }
+    /** Whether sweeping on to {@code next} still leaves enough to fly home. */
+    private boolean fits(Coordinate next, double extraM) {
+        return flownM + position.distance(next) + extraM + length(transit.route(next, HOME)) <= budgetM;
+    }
 
-        void transitTo(Coordinate p) {
-            for (Coordinate c : router.via(position, p)) {
-                add(c, false, null);
+    /** The furthest point between {@code a} (where the drone is) and {@code b} it can sweep to and still get home. */
+    private Coordinate furthestReachable(Coordinate a, Coordinate b) {
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 40; i++) {
+            double mid = (lo + hi) / 2;
+            if (fits(lerp(a, b, mid), 0)) {
+                lo = mid;
+            } else {
+                hi = mid;
             }
         }
+        Coordinate stop = lerp(a, b, lo);
+        return a.distance(stop) > 1 && fits(stop, 0) ? stop : null;
+    }
 
-        void sweepTo(Coordinate p, String siteId) {
-            add(p, true, siteId);
-            sites.add(siteId);
+    private void transitTo(Coordinate target) {
+        List<Coordinate> route = transit.route(position, target);
+        for (int i = 1; i < route.size() - 1; i++) {
+            append(new Leg(route.get(i), false, null));
         }
+    }
 
-        private void add(Coordinate c, boolean cameraOn, String siteId) {
-            lengthM += position.distance(c);
-            position = c;
-            LatLon ll = proj.toLatLon(c);
-            waypoints.add(new Waypoint(ll.lat(), ll.lon(), params.coverage().altitudeM(), params.speedMps(), cameraOn, siteId));
+    private void sweepTo(Coordinate c, String siteId) {
+        siteIds.add(siteId);
+        if (position.distance(c) > EPSILON_M || legs.isEmpty()) {
+            append(new Leg(c, true, siteId));
         }
+    }
 
-        Sortie close(int droneIndex, int number) {
-            for (Coordinate c : router.via(position, HOME)) {
-                add(c, false, null);
-            }
-            double total = lengthM + position.distance(HOME);
-            return new Sortie(droneIndex, number, waypoints, List.copyOf(sites), total, params.durationS(total));
+    private void append(Leg leg) {
+        flownM += position.distance(leg.to());
+        legs.add(leg);
+        position = leg.to();
+    }
+
+    private void close() {
+        if (legs.isEmpty()) {
+            return;
         }
+        List<Coordinate> home = transit.route(position, HOME);
+        for (int i = 1; i < home.size(); i++) {
+            append(new Leg(home.get(i), false, null));
+        }
+        if (position.distance(HOME) > EPSILON_M) {
+            append(new Leg(HOME, false, null));
+        }
+        double altitudeM = parameters.coverage().altitudeM();
+        List<Waypoint> waypoints = legs.stream().map(l -> {
+            LatLon p = projection.toLatLon(l.to());
+            return new Waypoint(p.lat(), p.lon(), altitudeM, parameters.speedMps(), l.cameraOn(), l.siteId());
+        }).toList();
+        double durationS = parameters.durationS(flownM);
+        if (durationS > parameters.usableSortieS() + 1e-6) {
+            throw new IllegalStateException("sortie of drone " + droneIndex + " overruns its battery: " + durationS + " s");
+        }
+        sorties.add(new Sortie(droneIndex, sorties.size() + 1, waypoints, List.copyOf(siteIds), flownM, durationS));
+        resetSortie();
+    }
+
+    private void resetSortie() {
+        legs = new ArrayList<>();
+        siteIds = new LinkedHashSet<>();
+        position = HOME;
+        flownM = 0;
+    }
+
+    private static Coordinate lerp(Coordinate a, Coordinate b, double t) {
+        return new Coordinate(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+    }
+
+    static double length(List<Coordinate> path) {
+        double sum = 0;
+        for (int i = 0; i + 1 < path.size(); i++) {
+            sum += path.get(i).distance(path.get(i + 1));
+        }
+        return sum;
     }
 }

@@ -1,5 +1,14 @@
 package org.winterwatch.missions;
 
-/** A site the plan leaves out, and why (so that nothing silently vanishes). */
+/** A requested site that no drone will sweep, and why. */
 public record UnassignedSite(String siteId, String reason) {
+
+    public UnassignedSite {
+        if (siteId == null || siteId.isBlank()) {
+            throw new IllegalArgumentException("siteId must not be blank");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an unassigned site needs a reason");
+        }
+    }
 }

@@ -1,22 +1,29 @@
 package org.winterwatch.missions;
 
 /**
- * One point of a sortie, in WGS 84 with the altitude above the launch point.
+ * One point of a sortie's route, as the autopilot flies it.
  *
- * @param cameraOn true on sweep paths, false on transit
- * @param siteId   the site being swept, or null on transit
+ * @param lat       WGS 84 degrees
+ * @param lon       WGS 84 degrees
+ * @param altitudeM height above the take-off point
+ * @param speedMps  ground speed towards this point
+ * @param cameraOn  whether the camera records on the leg ending here (true while sweeping a site)
+ * @param siteId    the site being swept, {@code null} on transit legs
  */
 public record Waypoint(double lat, double lon, double altitudeM, double speedMps, boolean cameraOn, String siteId) {
 
     public Waypoint {
-        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-            throw new IllegalArgumentException("waypoint outside WGS 84 range: " + lat + "," + lon);
+        if (!Double.isFinite(lat) || Math.abs(lat) > 90 || !Double.isFinite(lon) || Math.abs(lon) > 180) {
+            throw new IllegalArgumentException("waypoint position out of range: " + lat + ", " + lon);
         }
-        if (!(altitudeM > 0 && altitudeM <= 500)) {
-            throw new IllegalArgumentException("altitudeM must be within (0, 500], was " + altitudeM);
+        if (!Double.isFinite(altitudeM) || altitudeM < 0) {
+            throw new IllegalArgumentException("altitudeM must be >= 0, was " + altitudeM);
         }
-        if (!(speedMps > 0 && speedMps <= 30)) {
-            throw new IllegalArgumentException("speedMps must be within (0, 30], was " + speedMps);
+        if (!(speedMps > 0) || !Double.isFinite(speedMps)) {
+            throw new IllegalArgumentException("speedMps must be > 0, was " + speedMps);
+        }
+        if (siteId != null && siteId.isBlank()) {
+            throw new IllegalArgumentException("siteId must be null or non-blank");
         }
     }
 }

@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
 
         int port = system.coordinator().httpPort();
         out.println("MQTT broker:  " + system.mqttUrl() + "   (mosquitto_sub -p " + mqtt + " -t 'ww/v1/alerts/#')");
-        out.println("Dashboard:    http://127.0.0.1:" + port + "/   API: http://127.0.0.1:" + port + "/api/v1/health");
+        out.println("HTTP API:     http://127.0.0.1:" + port + "/api/v1/health   (alerts: GET /api/v1/alerts with a token)");
         out.println("Tokens:       " + system.tokensFile());
         printPlan(out, system.plan());
         system.coordinator().fleet().onEvent(line -> out.println("          " + line));
