@@ -7,31 +7,54 @@ import static org.winterwatch.geo.coverage.CoverageCheck.metres;
 import static org.winterwatch.geo.coverage.CoverageCheck.siteFromMetres;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.locationtech.jts.geom.Geometry;
 import org.winterwatch.geo.site.SiteCategory;
 
+/**
+ * Coverage over randomly generated shapes. The shapes come from a seeded generator, so a failure names its
+ * arguments and repeats exactly.
+ */
 class CoveragePropertiesTest {
+
+    private static double between(Random r, double min, double max) {
+        return min + r.nextDouble() * (max - min);
+    }
+
+    static Stream<Arguments> rectangles() {
+        Random r = new Random(20261129L);
+        return IntStream.range(0, 60).mapToObj(i -> Arguments.of(between(r, 5, 400), between(r, 5, 300), between(r, 0, 180)));
+    }
+
+    static Stream<Arguments> stars() {
+        Random r = new Random(7L);
+        return IntStream.range(0, 60).mapToObj(i -> Arguments.of(3 + r.nextInt(10), between(r, 20, 200), between(r, 0.3, 1.0)));
+    }
+
+    static Stream<Arguments> corridors() {
+        Random r = new Random(11L);
+        return IntStream.range(0, 40).mapToObj(i -> Arguments.of(between(r, 10, 500), between(r, 0, 180), between(r, 5, 120)));
+    }
 
     private final CoveragePlanner planner = new CoveragePlanner(CoverageParameters.defaults());
 
-    @Property(tries = 60)
-    void anyRotatedRectangleIsCovered(@ForAll @DoubleRange(min = 5, max = 400) double widthM,
-                                      @ForAll @DoubleRange(min = 5, max = 300) double heightM,
-                                      @ForAll @DoubleRange(min = 0, max = 180) double angleDeg) {
+    @ParameterizedTest
+    @MethodSource("rectangles")
+    void anyRotatedRectangleIsCovered(double widthM, double heightM, double angleDeg) {
         String wkt = CoveragePlannerTest.rotated(String.format(java.util.Locale.ROOT,
                 "POLYGON ((0 0, %1$f 0, %1$f %2$f, 0 %2$f, 0 0))", widthM, heightM), angleDeg);
         SiteCoverage coverage = planner.plan(siteFromMetres("r", SiteCategory.CONSTRUCTION_SITE, wkt), PROJ, List.of());
         assertThat(coveredFraction(coverage, metres(wkt))).isGreaterThanOrEqualTo(0.99);
     }
 
-    @Property(tries = 60)
-    void anyStarShapedAreaIsCovered(@ForAll @IntRange(min = 3, max = 12) int corners,
-                                    @ForAll @DoubleRange(min = 20, max = 200) double radiusM,
-                                    @ForAll @DoubleRange(min = 0.3, max = 1.0) double dent) {
+    @ParameterizedTest
+    @MethodSource("stars")
+    void anyStarShapedAreaIsCovered(int corners, double radiusM, double dent) {
         StringBuilder wkt = new StringBuilder("POLYGON ((");
         for (int i = 0; i < 2 * corners; i++) {
             double a = Math.PI * i / corners;
@@ -44,10 +67,9 @@ class CoveragePropertiesTest {
         assertThat(coveredFraction(coverage, area)).isGreaterThanOrEqualTo(0.99);
     }
 
-    @Property(tries = 40)
-    void anyLineCorridorIsCovered(@ForAll @DoubleRange(min = 10, max = 500) double lengthM,
-                                  @ForAll @DoubleRange(min = 0, max = 180) double angleDeg,
-                                  @ForAll @DoubleRange(min = 5, max = 120) double widthM) {
+    @ParameterizedTest
+    @MethodSource("corridors")
+    void anyLineCorridorIsCovered(double lengthM, double angleDeg, double widthM) {
         String wkt = CoveragePlannerTest.rotated("LINESTRING (0 0, " + lengthM + " 0)", angleDeg);
         var site = new org.winterwatch.geo.site.Site("l", "l", SiteCategory.UNDERPASS, 3, null,
                 PROJ.toWgs84(metres(wkt)), widthM);
