@@ -93,7 +93,8 @@ public final class FleetSupervisor implements AutoCloseable {
                 chain = chain.thenCompose(ignored -> flySortie(link, sortie));
             }
             all.add(chain.exceptionally(e -> {
-                emit(link.droneId() + " stopped: " + rootMessage(e));
+                emit(link.droneId() + (closed ? " left as it was: the coordinator is shutting down"
+                        : " stopped: " + rootMessage(e)));
                 return null;
             }));
         }
