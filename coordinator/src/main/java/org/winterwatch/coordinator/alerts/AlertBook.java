@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.winterwatch.geo.LatLon;
@@ -17,42 +20,66 @@ import org.winterwatch.geo.site.SiteCategory;
 import org.winterwatch.geo.site.SiteLayer;
 
 /**
- * Folds detections of one place into one alert (CONTRACT §4) and decides its site, team and priority.
+ * The alert workflow: folds detections of one place into one alert (CONTRACT §4), decides its site, team,
+ * priority and who sees it, applies team and control-room actions, and escalates what nobody answers.
  *
- * <p>Plain logic: no clock, no network, no database. The caller serialises calls and persists the result.
+ * <p>Plain logic: no clock, no network, no database. The caller serialises calls and persists every change.
  */
 public final class AlertBook {
 
+    private static final int HISTORY_SHOWN = 10;
+    private static final double MOTION_WEIGHT = 0.6;
+
     private final SiteLayer sites;
     private final AlertPolicy policy;
-    private final Supplier<Double> ambientTempC;
+    private final Teams teams;
+    private final Weather weather;
     private final Supplier<String> newAlertId;
     private final Map<String, Alert> active = new LinkedHashMap<>();
+    private final Map<String, Alert> recentlyResolved = new LinkedHashMap<>();
+    private final Map<String, List<SiteVisit>> siteHistory = new HashMap<>();
 
-    public AlertBook(SiteLayer sites, AlertPolicy policy, Supplier<Double> ambientTempC) {
-        this(sites, policy, ambientTempC, () -> "a-" + UUID.randomUUID());
+    public AlertBook(SiteLayer sites, AlertPolicy policy, Teams teams, Weather weather) {
+        this(sites, policy, teams, weather, () -> "a-" + UUID.randomUUID());
     }
 
-    AlertBook(SiteLayer sites, AlertPolicy policy, Supplier<Double> ambientTempC, Supplier<String> newAlertId) {
+    AlertBook(SiteLayer sites, AlertPolicy policy, Teams teams, Weather weather, Supplier<String> newAlertId) {
         this.sites = sites;
         this.policy = policy;
-        this.ambientTempC = ambientTempC;
+        this.teams = teams;
+        this.weather = weather;
         this.newAlertId = newAlertId;
     }
 
-    /** Puts back alerts that were active before a restart. */
+    public AlertPolicy policy() {
+        return policy;
+    }
+
+    /** Takes back the committed alerts after a restart: active ones to work on, resolved ones as site history. */
     public void restore(Collection<Alert> alerts) {
-        alerts.stream().filter(a -> a.state().isActive()).forEach(a -> active.put(a.alertId(), a));
+        for (Alert a : alerts) {
+            if (a.state().isActive()) {
+                active.put(a.alertId(), a);
+            } else {
+                remember(a);
+            }
+        }
     }
 
     /** Forgets everything in memory and takes the committed alerts instead (after a failed transaction). */
     public void reset(Collection<Alert> committed) {
         active.clear();
+        recentlyResolved.clear();
+        siteHistory.clear();
         restore(committed);
     }
 
     public List<Alert> activeAlerts() {
         return List.copyOf(active.values());
+    }
+
+    public Optional<Alert> find(String alertId) {
+        return Optional.ofNullable(active.get(alertId)).or(() -> Optional.ofNullable(recentlyResolved.get(alertId)));
     }
 
     /** Returns the alert as it is after this detection: a new one, or the nearby active one updated. */
@@ -64,6 +91,114 @@ public final class AlertBook {
         return next;
     }
 
+    /** Applies a team's or the control room's action. */
+    public ActionResult act(TeamAction action, Instant now) {
+        Alert alert = active.get(action.alertId());
+        if (alert == null) {
+            Alert resolved = recentlyResolved.get(action.alertId());
+            if (resolved != null && action.kind() == TeamAction.Kind.RESOLVE) {
+                return resolved.outcome() == action.outcome() ? new ActionResult.Unchanged(resolved)
+                        : new ActionResult.Refused("alert " + action.alertId() + " is already resolved with outcome "
+                        + resolved.outcome().wireName(), false);
+            }
+            if (resolved != null) {
+                return new ActionResult.Unchanged(resolved);
+            }
+            return new ActionResult.Refused("alertId: no alert '" + action.alertId() + "'", true);
+        }
+        if (action.actingTeam() != null && !action.actingTeam().equals(alert.teamId())
+                && !action.actingTeam().equals(policy.controlRoomTeam())) {
+            return new ActionResult.Refused("team " + action.actingTeam() + " may not act on alert " + alert.alertId()
+                    + " of team " + alert.teamId(), false);
+        }
+        return switch (action.kind()) {
+            case ACK -> acknowledge(alert, action, now);
+            case RESOLVE -> resolve(alert, action.outcome(), action, now);
+            case HANDOVER -> handover(alert, action, now);
+            case CONFIRM -> confirm(alert, action, now);
+            case DISMISS -> resolve(alert, Outcome.FALSE_ALARM, action, now);
+        };
+    }
+
+    /** Escalates what nobody answered in time; returns the alerts that changed. */
+    public List<Alert> tick(Instant now) {
+        List<Alert> changed = new ArrayList<>();
+        Duration ackTimeout = weather.coldWave(policy) ? policy.coldWaveAckTimeout() : policy.ackTimeout();
+        for (Alert a : List.copyOf(active.values())) {
+            if (a.dispatchedAt() == null) {
+                continue;
+            }
+            if (a.dispatch() == Dispatch.REVIEW && !a.dispatchedAt().plus(policy.reviewTimeout()).isAfter(now)) {
+                changed.add(put(a.toBuilder().dispatch(Dispatch.TEAM).dispatchedAt(now)
+                        .reasons(with(a.reasons(), "not reviewed within " + policy.reviewTimeout().toMinutes() + " min: sent to the team"))
+                        .next(now)));
+            } else if (a.dispatch() == Dispatch.TEAM && a.acknowledgedAt() == null
+                    && (a.state() == AlertState.OPEN || a.state() == AlertState.ESCALATED)
+                    && !a.dispatchedAt().plus(ackTimeout).isAfter(now)) {
+                String next = teams.nextAfter(a.teamId());
+                changed.add(put(a.toBuilder().state(AlertState.ESCALATED).priority(a.priority().raised())
+                        .teamId(next).escalations(a.escalations() + 1).dispatchedAt(now)
+                        .reasons(with(a.reasons(), "not acknowledged by " + a.teamId() + " within "
+                                + ackTimeout.toMinutes() + " min: escalated to " + next))
+                        .next(now)));
+            }
+        }
+        return changed;
+    }
+
+    private ActionResult acknowledge(Alert a, TeamAction action, Instant now) {
+        if (a.state() == AlertState.ACKNOWLEDGED) {
+            return new ActionResult.Unchanged(a);
+        }
+        return new ActionResult.Changed(put(a.toBuilder().state(AlertState.ACKNOWLEDGED).acknowledgedAt(now)
+                .dispatch(Dispatch.TEAM).lastActionBy(action.by()).note(noteOr(action, a)).next(now)));
+    }
+
+    private ActionResult resolve(Alert a, Outcome outcome, TeamAction action, Instant now) {
+        Alert resolved = a.toBuilder().state(AlertState.RESOLVED).outcome(outcome).items(action.items())
+                .lastActionBy(action.by()).note(noteOr(action, a)).next(now);
+        active.remove(a.alertId());
+        remember(resolved);
+        return new ActionResult.Changed(resolved);
+    }
+
+    private ActionResult handover(Alert a, TeamAction action, Instant now) {
+        String to = action.toTeam() != null ? action.toTeam() : teams.nextAfter(a.teamId());
+        if (to.equals(a.teamId())) {
+            return new ActionResult.Unchanged(a);
+        }
+        return new ActionResult.Changed(put(a.toBuilder().state(AlertState.OPEN).teamId(to).acknowledgedAt(null)
+                .dispatch(Dispatch.TEAM).dispatchedAt(now).lastActionBy(action.by()).note(noteOr(action, a))
+                .reasons(with(a.reasons(), "handed over from " + a.teamId() + " to " + to))
+                .next(now)));
+    }
+
+    private ActionResult confirm(Alert a, TeamAction action, Instant now) {
+        if (a.dispatch() == Dispatch.TEAM) {
+            return new ActionResult.Unchanged(a);
+        }
+        return new ActionResult.Changed(put(a.toBuilder().dispatch(Dispatch.TEAM).dispatchedAt(now)
+                .lastActionBy(action.by()).reasons(with(a.reasons(), "confirmed by the control room"))
+                .next(now)));
+    }
+
+    private Alert put(Alert a) {
+        active.put(a.alertId(), a);
+        return a;
+    }
+
+    private void remember(Alert resolved) {
+        recentlyResolved.put(resolved.alertId(), resolved);
+        if (recentlyResolved.size() > 10_000) {
+            recentlyResolved.remove(recentlyResolved.keySet().iterator().next());
+        }
+        if (resolved.siteId() != null && resolved.outcome() != null) {
+            List<SiteVisit> visits = siteHistory.computeIfAbsent(resolved.siteId(), k -> new ArrayList<>());
+            visits.add(new SiteVisit(resolved.updatedAt(), resolved.outcome()));
+            visits.sort(Comparator.comparing(SiteVisit::resolvedAt).reversed());
+        }
+    }
+
     private Optional<Alert> nearestMergeable(LatLon where, Instant observedAt) {
         return active.values().stream()
                 .filter(a -> a.state().isActive())
@@ -72,33 +207,76 @@ public final class AlertBook {
                 .min(Comparator.comparingDouble(a -> where.distanceM(new LatLon(a.lat(), a.lon()))));
     }
 
-    private Alert open(Detection detection, LatLon where, Instant now) {
-        Optional<Site> site = siteOf(detection, where);
+    private Alert open(Detection d, LatLon where, Instant now) {
+        Optional<Site> site = siteOf(d, where);
         SiteCategory category = site.map(Site::category).orElse(null);
-        Double ambient = ambientTempC.get();
-        PriorityScore.Scored scored = PriorityScore.score(detection.confidence(), category, ambient, 1);
-        String team = site.map(Site::team).filter(t -> t != null && !t.isBlank()).orElse(policy.defaultTeam());
-        return new Alert(newAlertId.get(), AlertState.OPEN, scored.priority(), site.map(Site::id).orElse(null),
-                site.map(Site::name).orElse(null), category == null ? null : category.wireName(),
-                detection.lat(), detection.lon(), List.of(detection.id()), detection.observedAt(),
-                detection.observedAt(), ambient, team, 1, now, detection.confidence(), scored.reasons());
+        List<SiteVisit> history = site.map(s -> siteHistory.getOrDefault(s.id(), List.of())).orElse(List.of());
+        boolean knownSpot = history.stream().anyMatch(v -> v.outcome().personFound());
+        double confidence = weighted(d);
+        Double ambient = weather.ambientTempC();
+        PriorityScore.Scored scored = PriorityScore.score(new PriorityScore.Inputs(confidence, category, ambient,
+                weather.coldWave(policy), 1, 1, Duration.ZERO, knownSpot, d.flags()));
+        Dispatch dispatch = decide(confidence, d.flags(), Dispatch.WATCH);
+        return new Alert.Builder()
+                .alertId(newAlertId.get()).state(AlertState.OPEN).priority(scored.priority())
+                .siteId(site.map(Site::id).orElse(null)).siteName(site.map(Site::name).orElse(null))
+                .category(category == null ? null : category.wireName())
+                .lat(d.lat()).lon(d.lon()).detectionIds(List.of(d.id())).sources(List.of(d.source()))
+                .firstSeen(d.observedAt()).lastSeen(d.observedAt()).ambientTempC(ambient)
+                .teamId(teams.teamFor(site, where)).version(1).updatedAt(now).confidence(confidence)
+                .reasons(scored.reasons()).dispatch(dispatch).dispatchedAt(dispatch == Dispatch.WATCH ? null : now)
+                .knownSpot(knownSpot).siteHistory(history.stream().limit(HISTORY_SHOWN).toList())
+                .imageRef(d.imageRef()).flags(d.flags())
+                .build();
     }
 
-    private Alert update(Alert existing, Detection detection, Instant now) {
+    private Alert update(Alert existing, Detection d, Instant now) {
         List<String> ids = new ArrayList<>(existing.detectionIds());
-        ids.add(detection.id());
-        // Independent sightings raise confidence: 1 - product of the misses.
-        double confidence = 1 - (1 - existing.confidence()) * (1 - detection.confidence());
-        SiteCategory category = existing.category() == null ? null
-                : SiteCategory.fromWire(existing.category()).orElse(null);
-        Double ambient = ambientTempC.get();
-        PriorityScore.Scored scored = PriorityScore.score(confidence, category, ambient, ids.size());
-        Priority priority = scored.priority().compareTo(existing.priority()) < 0 ? scored.priority() : existing.priority();
-        Instant first = detection.observedAt().isBefore(existing.firstSeen()) ? detection.observedAt() : existing.firstSeen();
-        Instant last = detection.observedAt().isAfter(existing.lastSeen()) ? detection.observedAt() : existing.lastSeen();
-        return new Alert(existing.alertId(), existing.state(), priority, existing.siteId(), existing.siteName(),
-                existing.category(), existing.lat(), existing.lon(), ids, first, last, ambient, existing.teamId(),
-                existing.version() + 1, now, confidence, scored.reasons());
+        ids.add(d.id());
+        boolean newSource = !existing.sources().contains(d.source());
+        Set<String> sources = new LinkedHashSet<>(existing.sources());
+        sources.add(d.source());
+        double c = weighted(d);
+        // Independent sources multiply their misses; a repeat from the same source counts for half.
+        double confidence = 1 - (1 - existing.confidence()) * (1 - (newSource ? c : c / 2));
+        Set<String> flags = new LinkedHashSet<>(existing.flags());
+        flags.addAll(d.flags());
+        SiteCategory category = existing.category() == null ? null : SiteCategory.fromWire(existing.category()).orElse(null);
+        Instant first = d.observedAt().isBefore(existing.firstSeen()) ? d.observedAt() : existing.firstSeen();
+        Instant last = d.observedAt().isAfter(existing.lastSeen()) ? d.observedAt() : existing.lastSeen();
+        Double ambient = weather.ambientTempC();
+        PriorityScore.Scored scored = PriorityScore.score(new PriorityScore.Inputs(confidence, category, ambient,
+                weather.coldWave(policy), ids.size(), sources.size(), Duration.between(first, last),
+                existing.knownSpot(), List.copyOf(flags)));
+        Dispatch dispatch = decide(confidence, List.copyOf(flags), existing.dispatch());
+        boolean dispatchChanged = dispatch != existing.dispatch();
+        return existing.toBuilder()
+                .priority(scored.priority().atLeast(existing.priority())).detectionIds(ids)
+                .sources(List.copyOf(sources)).firstSeen(first).lastSeen(last).ambientTempC(ambient)
+                .confidence(confidence).reasons(scored.reasons()).dispatch(dispatch)
+                .dispatchedAt(dispatchChanged ? now : existing.dispatchedAt())
+                .imageRef(d.imageRef() != null ? d.imageRef() : existing.imageRef()).flags(List.copyOf(flags))
+                .next(now);
+    }
+
+    /** Who sees the alert, given how sure we are; never taken back from the team once sent. */
+    private Dispatch decide(double confidence, List<String> flags, Dispatch current) {
+        if (current == Dispatch.TEAM || flags.contains("child") || flags.contains("injury")) {
+            return Dispatch.TEAM;
+        }
+        double dispatchAt = weather.coldWave(policy)
+                ? (policy.reviewThreshold() + policy.dispatchThreshold()) / 2 : policy.dispatchThreshold();
+        if (confidence >= dispatchAt) {
+            return Dispatch.TEAM;
+        }
+        if (confidence >= policy.reviewThreshold()) {
+            return Dispatch.REVIEW;
+        }
+        return current;
+    }
+
+    private static double weighted(Detection d) {
+        return d.kind() == DetectionKind.MOTION ? d.confidence() * MOTION_WEIGHT : d.confidence();
     }
 
     private Optional<Site> siteOf(Detection detection, LatLon where) {
@@ -109,5 +287,15 @@ public final class AlertBook {
             }
         }
         return sites.nearestSite(where, policy.siteRadiusM());
+    }
+
+    private static String noteOr(TeamAction action, Alert a) {
+        return action.note() != null ? action.note() : a.note();
+    }
+
+    private static List<String> with(List<String> reasons, String reason) {
+        List<String> out = new ArrayList<>(reasons);
+        out.add(reason);
+        return out;
     }
 }

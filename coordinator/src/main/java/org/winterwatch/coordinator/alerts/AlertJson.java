@@ -1,12 +1,16 @@
 package org.winterwatch.coordinator.alerts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The alert's wire form (CONTRACT §4), shared by MQTT and HTTP. */
+/** The alert's wire form (CONTRACT §4 plus our additions), shared by MQTT, HTTP and the database. */
 public final class AlertJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,8 +28,8 @@ public final class AlertJson {
         o.put("category", a.category());
         o.put("lat", a.lat());
         o.put("lon", a.lon());
-        ArrayNode ids = o.putArray("detectionIds");
-        a.detectionIds().forEach(ids::add);
+        strings(o.putArray("detectionIds"), a.detectionIds());
+        strings(o.putArray("sources"), a.sources());
         o.put("firstSeen", a.firstSeen().toString());
         o.put("lastSeen", a.lastSeen().toString());
         if (a.ambientTempC() == null) {
@@ -37,8 +41,22 @@ public final class AlertJson {
         o.put("version", a.version());
         o.put("updatedAt", a.updatedAt().toString());
         o.put("confidence", Math.round(a.confidence() * 1000) / 1000.0);
-        ArrayNode reasons = o.putArray("reasons");
-        a.reasons().forEach(reasons::add);
+        strings(o.putArray("reasons"), a.reasons());
+        o.put("dispatch", a.dispatch().wireName());
+        o.put("dispatchedAt", text(a.dispatchedAt()));
+        o.put("acknowledgedAt", text(a.acknowledgedAt()));
+        o.put("escalations", a.escalations());
+        o.put("outcome", a.outcome() == null ? null : a.outcome().wireName());
+        strings(o.putArray("items"), a.items());
+        o.put("note", a.note());
+        o.put("lastActionBy", a.lastActionBy());
+        o.put("knownSpot", a.knownSpot());
+        ArrayNode history = o.putArray("siteHistory");
+        for (SiteVisit v : a.siteHistory()) {
+            history.addObject().put("resolvedAt", v.resolvedAt().toString()).put("outcome", v.outcome().wireName());
+        }
+        o.put("imageRef", a.imageRef());
+        strings(o.putArray("flags"), a.flags());
         return o;
     }
 
@@ -48,25 +66,70 @@ public final class AlertJson {
 
     public static Alert read(String text) {
         try {
-            ObjectNode o = (ObjectNode) JSON.readTree(text);
-            List<String> ids = JSON.convertValue(o.get("detectionIds"), JSON.getTypeFactory()
-                    .constructCollectionType(List.class, String.class));
-            List<String> reasons = o.has("reasons") ? JSON.convertValue(o.get("reasons"), JSON.getTypeFactory()
-                    .constructCollectionType(List.class, String.class)) : List.of();
-            return new Alert(o.get("alertId").asText(), AlertState.valueOf(o.get("state").asText().toUpperCase()),
-                    Priority.valueOf(o.get("priority").asText().toUpperCase()), textOrNull(o, "siteId"),
-                    textOrNull(o, "siteName"), textOrNull(o, "category"), o.get("lat").asDouble(),
-                    o.get("lon").asDouble(), ids, Instant.parse(o.get("firstSeen").asText()),
-                    Instant.parse(o.get("lastSeen").asText()),
-                    o.get("ambientTempC").isNull() ? null : o.get("ambientTempC").asDouble(),
-                    o.get("teamId").asText(), o.get("version").asLong(), Instant.parse(o.get("updatedAt").asText()),
-                    o.path("confidence").asDouble(0), reasons);
-        } catch (java.io.IOException e) {
+            JsonNode o = JSON.readTree(text);
+            List<SiteVisit> history = new ArrayList<>();
+            for (JsonNode v : o.path("siteHistory")) {
+                history.add(new SiteVisit(Instant.parse(v.get("resolvedAt").asText()),
+                        Outcome.valueOf(v.get("outcome").asText().toUpperCase(Locale.ROOT))));
+            }
+            return new Alert.Builder()
+                    .alertId(o.get("alertId").asText())
+                    .state(AlertState.valueOf(o.get("state").asText().toUpperCase(Locale.ROOT)))
+                    .priority(Priority.valueOf(o.get("priority").asText().toUpperCase(Locale.ROOT)))
+                    .siteId(textOrNull(o, "siteId"))
+                    .siteName(textOrNull(o, "siteName"))
+                    .category(textOrNull(o, "category"))
+                    .lat(o.get("lat").asDouble())
+                    .lon(o.get("lon").asDouble())
+                    .detectionIds(list(o.get("detectionIds")))
+                    .sources(list(o.get("sources")))
+                    .firstSeen(Instant.parse(o.get("firstSeen").asText()))
+                    .lastSeen(Instant.parse(o.get("lastSeen").asText()))
+                    .ambientTempC(o.hasNonNull("ambientTempC") ? o.get("ambientTempC").asDouble() : null)
+                    .teamId(o.get("teamId").asText())
+                    .version(o.get("version").asLong())
+                    .updatedAt(Instant.parse(o.get("updatedAt").asText()))
+                    .confidence(o.path("confidence").asDouble(0))
+                    .reasons(list(o.get("reasons")))
+                    .dispatch(Dispatch.valueOf(o.path("dispatch").asText("team").toUpperCase(Locale.ROOT)))
+                    .dispatchedAt(instant(o, "dispatchedAt"))
+                    .acknowledgedAt(instant(o, "acknowledgedAt"))
+                    .escalations(o.path("escalations").asInt(0))
+                    .outcome(o.hasNonNull("outcome") ? Outcome.valueOf(o.get("outcome").asText().toUpperCase(Locale.ROOT)) : null)
+                    .items(list(o.get("items")))
+                    .note(textOrNull(o, "note"))
+                    .lastActionBy(textOrNull(o, "lastActionBy"))
+                    .knownSpot(o.path("knownSpot").asBoolean(false))
+                    .siteHistory(history)
+                    .imageRef(textOrNull(o, "imageRef"))
+                    .flags(list(o.get("flags")))
+                    .build();
+        } catch (IOException e) {
             throw new IllegalStateException("stored alert is not valid JSON", e);
         }
     }
 
-    private static String textOrNull(ObjectNode o, String field) {
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static List<String> list(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static Instant instant(JsonNode o, String field) {
+        return o.hasNonNull(field) ? Instant.parse(o.get(field).asText()) : null;
+    }
+
+    private static String textOrNull(JsonNode o, String field) {
         return o.hasNonNull(field) ? o.get(field).asText() : null;
     }
 }

@@ -3,15 +3,16 @@ package org.winterwatch.coordinator.alerts;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What kind of sensor saw something. */
+/** What saw something: a thermal camera, a motion sensor, or a person's tip. */
 public enum DetectionKind {
-    THERMAL, MOTION;
+    THERMAL, MOTION, TIP;
 
     public String wireName() {
         return name().toLowerCase();
     }
 
-    public static Optional<DetectionKind> fromWire(String text) {
-        return Arrays.stream(values()).filter(k -> k.wireName().equals(text)).findFirst();
+    /** Sensor kinds accepted on the detections topic (tips have their own topic). */
+    public static Optional<DetectionKind> sensorKind(String text) {
+        return Arrays.stream(values()).filter(k -> k != TIP && k.wireName().equals(text)).findFirst();
     }
 }

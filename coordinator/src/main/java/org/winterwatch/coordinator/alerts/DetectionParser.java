@@ -39,7 +39,7 @@ public final class DetectionParser {
             throw new InboundRejection("source: '" + source + "' does not match the topic's source '" + topicSourceId + "'");
         }
         String kindText = text(json, "kind", true);
-        DetectionKind kind = DetectionKind.fromWire(kindText)
+        DetectionKind kind = DetectionKind.sensorKind(kindText)
                 .orElseThrow(() -> new InboundRejection("kind: '" + kindText + "' is not thermal or motion"));
         double lat = number(json, "lat", -90, 90);
         double lon = number(json, "lon", -180, 180);

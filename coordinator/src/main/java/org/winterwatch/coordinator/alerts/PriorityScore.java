@@ -1,34 +1,63 @@
 package org.winterwatch.coordinator.alerts;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.winterwatch.geo.site.SiteCategory;
 
-/** Scores how urgent an alert is from the cold, the place, and how sure the sensors are; keeps the reasons. */
+/**
+ * Scores how urgent an alert is from the cold, the place, how sure the sources are, how long the person has been
+ * out, and what a tip said; keeps the reasons so the team sees why.
+ */
 final class PriorityScore {
 
     private PriorityScore() {
     }
 
+    record Inputs(double confidence, SiteCategory category, Double ambientTempC, boolean coldWave, int sightings,
+                  int sources, Duration sinceFirstSeen, boolean knownSpot, List<String> flags) {
+    }
+
     record Scored(Priority priority, List<String> reasons) {
     }
 
-    static Scored score(double confidence, SiteCategory category, Double ambientTempC, int sightings) {
+    static Scored score(Inputs in) {
         List<String> reasons = new ArrayList<>();
-        double exposure = exposure(category);
-        double cold = cold(ambientTempC);
-        double repeat = Math.min(0.15, 0.05 * (sightings - 1));
-        double score = 0.4 * confidence + 0.3 * exposure + 0.3 * cold + repeat;
-        reasons.add(String.format(Locale.ROOT, "confidence %.2f", confidence));
-        reasons.add(category == null ? "no known site nearby" : category.wireName() + " exposure " + exposureWord(exposure));
-        if (ambientTempC != null) {
-            reasons.add(String.format(Locale.ROOT, "ambient %.1f C", ambientTempC));
+        double exposure = exposure(in.category());
+        double score = 0.4 * in.confidence() + 0.3 * exposure + 0.3 * cold(in.ambientTempC());
+        reasons.add(String.format(Locale.ROOT, "confidence %.2f", in.confidence()));
+        reasons.add(in.category() == null ? "no known site nearby"
+                : in.category().wireName() + " exposure " + exposureWord(exposure));
+        if (in.ambientTempC() != null) {
+            reasons.add(String.format(Locale.ROOT, "ambient %.1f C", in.ambientTempC()));
         }
-        if (sightings > 1) {
-            reasons.add(sightings + " sightings");
+        if (in.coldWave()) {
+            score += 0.1;
+            reasons.add("extreme-weather plan active");
         }
-        return new Scored(Priority.fromScore(score), reasons);
+        if (in.sightings() > 1) {
+            score += Math.min(0.15, 0.05 * (in.sightings() - 1));
+            reasons.add(in.sightings() + " sightings");
+        }
+        if (in.sources() > 1) {
+            reasons.add(in.sources() + " independent sources agree");
+        }
+        long minutes = in.sinceFirstSeen().toMinutes();
+        if (minutes >= 30) {
+            score += Math.min(0.15, 0.05 * (minutes / 30));
+            reasons.add("first seen " + minutes + " min ago");
+        }
+        if (in.knownSpot()) {
+            score += 0.05;
+            reasons.add("known spot: people were found here before");
+        }
+        Priority priority = Priority.fromScore(score);
+        if (in.flags().contains("child") || in.flags().contains("injury")) {
+            priority = Priority.CRITICAL;
+        }
+        in.flags().forEach(f -> reasons.add("tip mentions " + (f.equals("child") ? "a child" : f.equals("injury") ? "an injury" : "an elderly person")));
+        return new Scored(priority, reasons);
     }
 
     private static double exposure(SiteCategory category) {

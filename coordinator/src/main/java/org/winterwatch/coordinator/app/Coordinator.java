@@ -17,15 +17,17 @@ import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertBook;
 import org.winterwatch.coordinator.alerts.AlertState;
 import org.winterwatch.coordinator.alerts.DetectionParser;
+import org.winterwatch.coordinator.alerts.Teams;
+import org.winterwatch.coordinator.alerts.TipParser;
+import org.winterwatch.coordinator.alerts.Weather;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
-import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
-import org.winterwatch.coordinator.pipeline.DetectionIngest;
+import org.winterwatch.coordinator.pipeline.AlertWorker;
+import org.winterwatch.coordinator.pipeline.Work;
 import org.winterwatch.coordinator.pipeline.OutboxRelay;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.drone.DroneLink;
-import org.winterwatch.drone.DroneState;
 import org.winterwatch.drone.MavsdkDroneLink;
 
 /**
@@ -39,18 +41,18 @@ public final class Coordinator implements AutoCloseable {
     private final AlertStore store;
     private final MqttBridge bridge;
     private final OutboxRelay relay;
-    private final DetectionIngest ingest;
+    private final AlertWorker worker;
     private final FleetSupervisor fleet;
     private final Vertx vertx;
     private final HttpApiVerticle http;
 
     private Coordinator(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, OutboxRelay relay,
-                        DetectionIngest ingest, FleetSupervisor fleet, Vertx vertx, HttpApiVerticle http) {
+                        AlertWorker worker, FleetSupervisor fleet, Vertx vertx, HttpApiVerticle http) {
         this.settings = settings;
         this.store = store;
         this.bridge = bridge;
         this.relay = relay;
-        this.ingest = ingest;
+        this.worker = worker;
         this.fleet = fleet;
         this.vertx = vertx;
         this.http = http;
@@ -64,29 +66,30 @@ public final class Coordinator implements AutoCloseable {
             throw new StartupException("database " + s.database().redacted() + " is not usable: " + rootMessage(e), e);
         }
         AlertStore store = new AlertStore(s.database());
-        AlertBook book = new AlertBook(s.sites(), s.policy(), s::ambientTempC);
+        Weather weather = new Weather(s.ambientTempC());
+        AlertBook book = new AlertBook(s.sites(), s.policy(), new Teams(s.teams(), s.policy()), weather);
         try {
-            book.restore(store.alerts(null).stream().filter(a -> a.state().isActive()).toList());
+            book.restore(store.alerts(null));
         } catch (SQLException e) {
             throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
         }
         Clock clock = s.clock();
-        Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
-        MqttBridge[] bridgeRef = new MqttBridge[1];
         OutboxRelay[] relayRef = new OutboxRelay[1];
-        DetectionIngest ingest = new DetectionIngest(new DetectionParser(clock, s.detectionMaxAge()), book, store,
-                (topic, reason, payload) -> bridgeRef[0].deadLetter(topic, reason, payload),
-                () -> relayRef[0].kick(), clock, s.topicPrefix());
-        handlers.put("detections/+", ingest);
+        AlertWorker worker = new AlertWorker(book, store, new DetectionParser(clock, s.detectionMaxAge()),
+                new TipParser(clock, s.detectionMaxAge()), clock, s.topicPrefix(), () -> relayRef[0].kick());
+        Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
+        handlers.put("detections/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.DETECTION, ack));
+        handlers.put("tips", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.TIP, ack));
+        handlers.put("acks/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.ACK, ack));
         MqttBridge bridge;
         try {
             bridge = new MqttBridge(s.mqttUrl(), s.clientId(), s.topicPrefix(), clock, handlers);
         } catch (MqttException | IllegalArgumentException e) {
             throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
         }
-        bridgeRef[0] = bridge;
         OutboxRelay relay = new OutboxRelay(store, bridge, Clock.systemUTC());
         relayRef[0] = relay;
+        worker.start();
         try {
             relay.start();
             bridge.connect().get(30, TimeUnit.SECONDS);
@@ -94,6 +97,7 @@ public final class Coordinator implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while connecting to the MQTT broker", e);
         } catch (ExecutionException | TimeoutException e) {
+            worker.close();
             relay.close();
             bridge.close();
             throw new StartupException("cannot reach the MQTT broker at " + s.mqttUrl() + ": " + rootMessage(e), e);
@@ -103,7 +107,7 @@ public final class Coordinator implements AutoCloseable {
                 .toList();
         FleetSupervisor fleet = new FleetSupervisor(links);
         Vertx vertx = Vertx.vertx();
-        HttpApiVerticle http = new HttpApiVerticle(s.http(), new Backend(s, store, bridge, fleet));
+        HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather));
         try {
             vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -111,13 +115,14 @@ public final class Coordinator implements AutoCloseable {
             throw new StartupException("interrupted while starting the HTTP API", e);
         } catch (ExecutionException | TimeoutException e) {
             fleet.close();
+            worker.close();
             relay.close();
             bridge.close();
             vertx.close();
             throw new StartupException("http-port " + s.http().port() + ": cannot listen: " + rootMessage(e), e);
         }
         LOG.info("coordinator started mqtt={} http={} drones={}", s.mqttUrl(), http.actualPort(), links.size());
-        return new Coordinator(s, store, bridge, relay, ingest, fleet, vertx, http);
+        return new Coordinator(s, store, bridge, relay, worker, fleet, vertx, http);
     }
 
     public int httpPort() {
@@ -134,7 +139,7 @@ public final class Coordinator implements AutoCloseable {
 
     /** Called with every committed alert change. */
     public void onAlert(Consumer<Alert> listener) {
-        ingest.onAlert(listener);
+        worker.onAlert(listener);
     }
 
     public List<Alert> alerts(AlertState state) throws SQLException {
@@ -149,8 +154,10 @@ public final class Coordinator implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("vertx close reason={}", e.toString());
         }
+        worker.close();
         relay.close();
         bridge.close();
+        store.close();
         LOG.info("coordinator stopped");
     }
 
@@ -162,30 +169,4 @@ public final class Coordinator implements AutoCloseable {
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
 
-    private record Backend(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, FleetSupervisor fleet)
-            implements HttpBackend {
-        @Override
-        public Health health() {
-            Map<String, Boolean> parts = new LinkedHashMap<>();
-            parts.put("broker", bridge.isConnected());
-            parts.put("database", settings.database().isUsable());
-            parts.put("drones", fleet.allConnected());
-            return new Health(parts);
-        }
-
-        @Override
-        public List<Alert> alerts(AlertState state) throws Exception {
-            return store.alerts(state);
-        }
-
-        @Override
-        public List<DroneState> drones() {
-            return fleet.states();
-        }
-
-        @Override
-        public String sitesGeoJson() {
-            return org.winterwatch.geo.layer.SiteLayers.toGeoJson(settings.sites());
-        }
-    }
 }

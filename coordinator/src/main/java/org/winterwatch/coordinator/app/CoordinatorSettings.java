@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.alerts.TeamZone;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.site.SiteLayer;
@@ -15,10 +16,12 @@ import org.winterwatch.geo.site.SiteLayer;
  */
 public record CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
                                   SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
-                                  HttpSettings http, double ambientTempC, Duration detectionMaxAge) {
+                                  HttpSettings http, double ambientTempC, Duration detectionMaxAge,
+                                  List<TeamZone> teams) {
 
     public CoordinatorSettings {
         drones = List.copyOf(drones);
+        teams = List.copyOf(teams);
         if (topicPrefix == null || topicPrefix.isBlank() || topicPrefix.endsWith("/") || topicPrefix.contains("#")
                 || topicPrefix.contains("+")) {
             throw new IllegalArgumentException("topic prefix must be a topic path without wildcards or trailing '/', was '" + topicPrefix + "'");

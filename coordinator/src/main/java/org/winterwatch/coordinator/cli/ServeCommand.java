@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.app.DroneEndpoint;
@@ -46,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, ambient_temp_c, topic_prefix).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, ambient_temp_c, topic_prefix).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -90,8 +89,8 @@ final class ServeCommand implements Callable<Integer> {
             broker = embedded.url();
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
-                database, layer, endpoints, Clock.systemUTC(), AlertPolicy.defaults(), new HttpSettings(host, http, tokens),
-                ambient, Duration.ofHours(6));
+                database, layer, endpoints, Clock.systemUTC(), AlertConfig.policy(s.raw("alerts")),
+                new HttpSettings(host, http, tokens), ambient, Duration.ofHours(6), AlertConfig.teams(s.raw("teams")));
         Coordinator coordinator = Coordinator.start(settings);
         parts.add(coordinator);
         coordinator.fleet().connectAll().whenComplete((v, e) -> {

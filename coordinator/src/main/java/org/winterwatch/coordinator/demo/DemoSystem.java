@@ -95,7 +95,7 @@ public final class DemoSystem implements AutoCloseable {
                     "ww-coordinator-demo-" + Long.toHexString(new SecureRandom().nextLong()),
                     Database.embedded(options.dataDir()), layer, drones, clock.asClock(), AlertPolicy.defaults(),
                     new HttpSettings("127.0.0.1", options.httpPort(), tokens), scenario.ambientTempC(),
-                    Duration.ofHours(6));
+                    Duration.ofHours(6), List.of());
             Coordinator coordinator = Coordinator.start(settings);
             started.add(coordinator);
 

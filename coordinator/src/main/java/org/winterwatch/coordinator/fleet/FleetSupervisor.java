@@ -34,6 +34,8 @@ public final class FleetSupervisor implements AutoCloseable {
     private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
     private final List<Consumer<String>> events = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger sortiesFlown = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong flightMillis = new java.util.concurrent.atomic.AtomicLong();
 
     private record Waiter(Predicate<DroneState> condition, CompletableFuture<DroneState> done) {
     }
@@ -63,6 +65,16 @@ public final class FleetSupervisor implements AutoCloseable {
 
     public List<DroneState> states() {
         return links.values().stream().map(DroneLink::state).toList();
+    }
+
+    /** The control room's fleet figures: drones, sorties flown, flight hours (on the coordinator's clock). */
+    public Map<String, Object> figures() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("drones", links.size());
+        f.put("dronesConnected", links.values().stream().filter(l -> l.state().connected()).count());
+        f.put("sortiesFlown", sortiesFlown.get());
+        f.put("flightHours", Math.round(flightMillis.get() / 36_000.0) / 100.0);
+        return f;
     }
 
     /** True when every configured drone link is connected (vacuously true without drones). */
@@ -123,7 +135,14 @@ public final class FleetSupervisor implements AutoCloseable {
                             sortie.number(), route.size(), sortie.lengthM() / 1000, sortie.siteIds()));
                     return awaitState(link, DroneState::inAir);
                 })
-                .thenCompose(s -> awaitState(link, st -> !st.inAir() && !st.armed()))
+                .thenApply(s -> s.updatedAt())
+                .thenCompose(takeOff -> awaitState(link, st -> !st.inAir() && !st.armed()).thenApply(s -> {
+                    sortiesFlown.incrementAndGet();
+                    if (takeOff != null && s.updatedAt() != null) {
+                        flightMillis.addAndGet(java.time.Duration.between(takeOff, s.updatedAt()).toMillis());
+                    }
+                    return s;
+                }))
                 .thenAccept(s -> emit(String.format("%s sortie %d landed, battery %.0f%%", link.droneId(),
                         sortie.number(), s.batteryPercent())))
                 .toCompletableFuture();

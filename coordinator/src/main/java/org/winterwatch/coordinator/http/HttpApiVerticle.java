@@ -18,6 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertJson;
 import org.winterwatch.coordinator.alerts.AlertState;
+import org.winterwatch.coordinator.alerts.AckParser;
+import org.winterwatch.coordinator.alerts.ActionResult;
+import org.winterwatch.coordinator.alerts.Dispatch;
+import org.winterwatch.coordinator.alerts.InboundRejection;
+import org.winterwatch.coordinator.alerts.TeamAction;
+import org.winterwatch.coordinator.pipeline.TipResult;
 import org.winterwatch.drone.DroneState;
 
 /**
@@ -44,7 +50,21 @@ public final class HttpApiVerticle extends VerticleBase {
         router.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
         router.get("/api/v1/health").handler(this::health);
         router.route("/api/v1/*").handler(this::authenticate);
-        router.get("/api/v1/alerts").handler(ctx -> allow(ctx, EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN), this::alerts));
+        EnumSet<Role> alertReaders = EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN);
+        EnumSet<Role> controlRoom = EnumSet.of(Role.CONTROLROOM, Role.ADMIN);
+        router.get("/api/v1/alerts").handler(ctx -> allow(ctx, alertReaders, this::alerts));
+        router.get("/api/v1/alerts/:id").handler(ctx -> allow(ctx, alertReaders, this::alert));
+        router.post("/api/v1/alerts/:id/ack").handler(ctx -> allow(ctx, alertReaders, (c, g) -> act(c, g, TeamAction.Kind.ACK)));
+        router.post("/api/v1/alerts/:id/resolve").handler(ctx -> allow(ctx, alertReaders, (c, g) -> act(c, g, TeamAction.Kind.RESOLVE)));
+        router.post("/api/v1/alerts/:id/handover").handler(ctx -> allow(ctx, alertReaders, (c, g) -> act(c, g, TeamAction.Kind.HANDOVER)));
+        router.post("/api/v1/alerts/:id/confirm").handler(ctx -> allow(ctx, controlRoom, (c, g) -> act(c, g, TeamAction.Kind.CONFIRM)));
+        router.post("/api/v1/alerts/:id/dismiss").handler(ctx -> allow(ctx, controlRoom, (c, g) -> act(c, g, TeamAction.Kind.DISMISS)));
+        router.post("/api/v1/tips").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::tip));
+        router.put("/api/v1/weather").handler(ctx -> allow(ctx, controlRoom, this::putWeather));
+        router.get("/api/v1/weather").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::getWeather));
+        router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
+        router.get("/api/v1/metrics").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN, Role.CONTROLROOM, Role.OPERATOR),
+                (c, g) -> blockingText(c, backend::metrics, "text/plain; version=0.0.4")));
         router.get("/api/v1/sites").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class),
                 (c, g) -> c.response().putHeader("Content-Type", "application/geo+json").end(backend.sitesGeoJson())));
         router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
@@ -116,12 +136,112 @@ public final class HttpApiVerticle extends VerticleBase {
                 error(ctx, 503, "alerts are unavailable: " + ar.cause().getMessage());
                 return;
             }
-            List<Alert> visible = ar.result().stream()
-                    .filter(a -> grant.role() != Role.GROUNDTEAM || a.teamId().equals(grant.teamId()))
-                    .toList();
+            List<Alert> visible = ar.result().stream().filter(a -> visibleTo(a, grant)).toList();
             ArrayNode out = JSON.createArrayNode();
             visible.forEach(a -> out.add(AlertJson.toJson(a)));
             send(ctx, 200, out.toString());
+        });
+    }
+
+    private void alert(RoutingContext ctx, AccessTokens.Grant grant) {
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> backend.alerts(null)).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 503, "alerts are unavailable: " + ar.cause().getMessage());
+                return;
+            }
+            ar.result().stream().filter(a -> a.alertId().equals(id)).findFirst().ifPresentOrElse(a -> {
+                if (!visibleTo(a, grant)) {
+                    error(ctx, 404, "no alert '" + id + "' for team " + grant.teamId());
+                } else {
+                    send(ctx, 200, AlertJson.write(a));
+                }
+            }, () -> error(ctx, 404, "no alert '" + id + "'"));
+        });
+    }
+
+    private static boolean visibleTo(Alert a, AccessTokens.Grant grant) {
+        return grant.role() != Role.GROUNDTEAM
+                || (a.teamId().equals(grant.teamId()) && a.dispatch() == Dispatch.TEAM);
+    }
+
+    private void act(RoutingContext ctx, AccessTokens.Grant grant, TeamAction.Kind kind) {
+        String id = ctx.pathParam("id");
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        TeamAction action;
+        try {
+            action = AckParser.parseBody(body, id, kind,
+                    grant.role() == Role.GROUNDTEAM ? grant.teamId() : null, grant.role().wireName());
+        } catch (InboundRejection | IllegalArgumentException e) {
+            error(ctx, 400, kind.wireName() + ": " + e.getMessage());
+            return;
+        }
+        Future.fromCompletionStage(backend.act(action)).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 503, ar.cause().getMessage());
+                return;
+            }
+            ActionResult result = ar.result();
+            if (result instanceof ActionResult.Changed changed) {
+                send(ctx, 200, AlertJson.write(changed.alert()));
+            } else if (result instanceof ActionResult.Unchanged same) {
+                send(ctx, 200, AlertJson.write(same.alert()));
+            } else if (result instanceof ActionResult.Refused refused) {
+                error(ctx, refused.unknownAlert() ? 404 : refused.reason().startsWith("team ") ? 403 : 409, refused.reason());
+            }
+        });
+    }
+
+    private void tip(RoutingContext ctx, AccessTokens.Grant grant) {
+        byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        Future.fromCompletionStage(backend.tip(body)).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 503, ar.cause().getMessage());
+                return;
+            }
+            TipResult r = ar.result();
+            if (r.refusal() != null) {
+                error(ctx, 400, "tip: " + r.refusal());
+            } else if (r.duplicate()) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("duplicate", true);
+                send(ctx, 200, o.toString());
+            } else {
+                send(ctx, 201, AlertJson.write(r.alert()));
+            }
+        });
+    }
+
+    private void putWeather(RoutingContext ctx, AccessTokens.Grant grant) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+            if (body == null || !body.path("ambientTempC").isNumber()) {
+                error(ctx, 400, "ambientTempC: required, a number in degrees Celsius");
+                return;
+            }
+            backend.setAmbientTempC(body.get("ambientTempC").asDouble());
+            getWeather(ctx, grant);
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, e.getMessage());
+        } catch (java.io.IOException e) {
+            error(ctx, 400, "body is not valid JSON");
+        }
+    }
+
+    private void getWeather(RoutingContext ctx, AccessTokens.Grant grant) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("ambientTempC", backend.ambientTempC());
+        o.put("coldWave", backend.coldWave());
+        send(ctx, 200, o.toString());
+    }
+
+    private void blockingText(RoutingContext ctx, java.util.concurrent.Callable<String> body, String contentType) {
+        vertx.executeBlocking(body).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 503, "unavailable: " + ar.cause().getMessage());
+            } else {
+                ctx.response().setStatusCode(200).putHeader("Content-Type", contentType).end(ar.result());
+            }
         });
     }
 

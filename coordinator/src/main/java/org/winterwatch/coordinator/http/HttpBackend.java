@@ -2,11 +2,15 @@ package org.winterwatch.coordinator.http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.winterwatch.coordinator.alerts.ActionResult;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertState;
+import org.winterwatch.coordinator.alerts.TeamAction;
+import org.winterwatch.coordinator.pipeline.TipResult;
 import org.winterwatch.drone.DroneState;
 
-/** What the HTTP API reads from the rest of the coordinator. Blocking calls run on worker threads. */
+/** What the HTTP API reads from and asks of the rest of the coordinator. Blocking calls run on worker threads. */
 public interface HttpBackend {
 
     /** Each part (broker, database, drones) usable or not; up only when all are. */
@@ -24,4 +28,20 @@ public interface HttpBackend {
 
     /** The site layer as a GeoJSON FeatureCollection. */
     String sitesGeoJson();
+
+    CompletableFuture<TipResult> tip(byte[] body);
+
+    CompletableFuture<ActionResult> act(TeamAction action);
+
+    double ambientTempC();
+
+    boolean coldWave();
+
+    void setAmbientTempC(double tempC);
+
+    /** The control room's figures (JSON object). */
+    String stats() throws Exception;
+
+    /** Prometheus text exposition. */
+    String metrics() throws Exception;
 }

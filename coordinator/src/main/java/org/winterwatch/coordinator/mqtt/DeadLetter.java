@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.util.Base64;
 
 /** The {@code ww/v1/deadletter} payload (CONTRACT §4). */
-final class DeadLetter {
+public final class DeadLetter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DeadLetter() {
     }
 
-    static String json(String topic, String reason, Instant receivedAt, byte[] payload) {
+    public static String json(String topic, String reason, Instant receivedAt, byte[] payload) {
         ObjectNode o = JSON.createObjectNode();
         o.put("topic", topic);
         o.put("reason", reason);

@@ -32,11 +32,16 @@ public final class MqttBridge implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
     private static final long SESSION_EXPIRY_S = 24 * 3600;
+    /** Unacknowledged QoS 1 messages the broker may send us at once: the batch size the worker can use. */
+    private static final int RECEIVE_MAXIMUM = 2000;
 
-    /** Handles one inbound message; returns true when it may be acknowledged. Must not throw. */
+    /**
+     * Takes one inbound message and calls {@code ack} once its effect is stored; a message never acknowledged is
+     * redelivered by the broker after a reconnect. Must not throw.
+     */
     @FunctionalInterface
     public interface InboundHandler {
-        boolean handle(String topic, byte[] payload);
+        void handle(String topic, byte[] payload, Runnable ack);
     }
 
     private final MqttAsyncClient client;
@@ -73,6 +78,7 @@ public final class MqttBridge implements AutoCloseable {
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(15);
         options.setConnectionTimeout(10);
+        options.setReceiveMaximum(RECEIVE_MAXIMUM);
         MqttMessage will = new MqttMessage(status("offline").getBytes(StandardCharsets.UTF_8));
         will.setQos(1);
         will.setRetained(true);
@@ -189,25 +195,23 @@ public final class MqttBridge implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            boolean ack;
+            Runnable ack = () -> {
+                try {
+                    client.messageArrivedComplete(message.getId(), message.getQos());
+                } catch (MqttException | RuntimeException e) {
+                    LOG.warn("mqtt ack failed topic={} reason={}", topic, e.toString());
+                }
+            };
             try {
                 InboundHandler handler = handlerFor(topic);
                 if (handler == null) {
                     deadLetter(topic, "no handler for this topic", message.getPayload());
-                    ack = true;
+                    ack.run();
                 } else {
-                    ack = handler.handle(topic, message.getPayload());
+                    handler.handle(topic, message.getPayload(), ack);
                 }
             } catch (RuntimeException e) {
                 LOG.error("inbound handler failed topic={}", topic, e);
-                ack = false;
-            }
-            if (ack) {
-                try {
-                    client.messageArrivedComplete(message.getId(), message.getQos());
-                } catch (MqttException e) {
-                    LOG.warn("mqtt ack failed topic={} reason={}", topic, e.toString());
-                }
             }
         }
 

@@ -25,7 +25,9 @@ import org.winterwatch.coordinator.store.OutboxEntry;
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
+    /** Publishes awaiting the broker's PUBACK; Paho's MQTT 5 client refuses more than the broker's receive maximum. */
+    private static final int PUBLISH_WINDOW = 10;
 
     private final AlertStore store;
     private final MqttBridge bridge;
@@ -36,6 +38,8 @@ public final class OutboxRelay implements AutoCloseable {
         return t;
     });
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(PUBLISH_WINDOW);
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     public OutboxRelay(AlertStore store, MqttBridge bridge, Clock wallClock) {
@@ -64,18 +68,37 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void drain() {
         scheduled.set(false);
+        markAcknowledged();
         if (!bridge.isConnected()) {
             return;
         }
         try {
             List<OutboxEntry> batch = store.unsent(BATCH + inFlight.size());
+            int published = 0;
             for (OutboxEntry entry : batch) {
-                if (inFlight.add(entry.seq())) {
-                    bridge.publish(entry.topic(), entry.payload(), 1, false).whenComplete((ok, error) -> acked(entry, error));
+                if (!inFlight.add(entry.seq())) {
+                    continue;
                 }
+                if (!window.tryAcquire(5, TimeUnit.SECONDS)) {
+                    inFlight.remove(entry.seq());
+                    break;
+                }
+                published++;
+                bridge.publish(entry.topic(), entry.payload(), 1, false).whenComplete((ok, error) -> {
+                    window.release();
+                    acked(entry, error);
+                });
+                if (published % 100 == 0) {
+                    markAcknowledged();
+                }
+            }
+            if (published > 0) {
+                kick();
             }
         } catch (SQLException e) {
             LOG.warn("outbox read failed, will retry reason={}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -85,14 +108,26 @@ public final class OutboxRelay implements AutoCloseable {
             LOG.debug("outbox publish failed, will retry seq={} reason={}", entry.seq(), error.toString());
             return;
         }
-        try {
-            store.markSent(entry.seq(), wallClock.instant());
-        } catch (SQLException e) {
-            LOG.warn("outbox mark-sent failed, the row will be sent again seq={} reason={}", entry.seq(), e.toString());
-        } finally {
-            inFlight.remove(entry.seq());
+        acknowledged.add(entry.seq());
+    }
+
+    /** Marks acknowledged rows sent, many per statement; a row whose mark is lost is sent again (same version). */
+    private void markAcknowledged() {
+        List<Long> done = new java.util.ArrayList<>();
+        Long seq;
+        while ((seq = acknowledged.poll()) != null) {
+            done.add(seq);
         }
-        kick();
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            store.markSent(done, wallClock.instant());
+        } catch (SQLException e) {
+            LOG.warn("outbox mark-sent failed, rows will be sent again count={} reason={}", done.size(), e.toString());
+        } finally {
+            inFlight.removeAll(done);
+        }
     }
 
     @Override

@@ -7,59 +7,89 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertJson;
 import org.winterwatch.coordinator.alerts.AlertState;
-import org.winterwatch.coordinator.alerts.Detection;
 
 /**
- * Detections, alerts and the outbox, written together so that an alert committed is an alert that will be sent.
+ * Detections, alerts and the outbox, written together in one transaction per batch, so that an alert committed is
+ * an alert that will be sent. One writer (the alert worker) writes; readers open their own connections.
  */
-public final class AlertStore {
-
-    private static final String UNIQUE_VIOLATION = "23505";
+public final class AlertStore implements AutoCloseable {
 
     private final Database db;
+    private Connection writer;
 
     public AlertStore(Database db) {
         this.db = db;
     }
 
-    /** The work done inside the detection's transaction once the detection is known to be new. */
-    @FunctionalInterface
-    public interface Folding {
-        Alert fold(Detection detection);
+    /** A detection or tip as received, under its idempotency key. */
+    public record StoredDetection(String key, String source, String kind, String alertId, Instant observedAt,
+                                  Instant receivedAt, String payload) {
     }
 
-    /**
-     * Stores a new detection and the alert change it causes, with the alert's outbox message, in one transaction.
-     *
-     * @return the changed alert, or empty when the detection id was seen before (a redelivery)
-     */
-    public Optional<Alert> recordDetection(Detection d, String payload, Instant receivedAt, Folding folding,
-                                           String topicPrefix) throws SQLException {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                if (exists(c, d.id())) {
-                    c.rollback();
-                    return Optional.empty();
+    /** A message to publish after the commit. */
+    public record OutboxMessage(String topic, String payload) {
+    }
+
+    /** Everything one batch changes. Alerts: the latest version of each changed alert. */
+    public record Batch(List<StoredDetection> detections, Collection<Alert> alerts, List<OutboxMessage> outbox,
+                        Instant at) {
+        public boolean isEmpty() {
+            return detections.isEmpty() && alerts.isEmpty() && outbox.isEmpty();
+        }
+    }
+
+    /** Which of these idempotency keys are stored already. */
+    public synchronized Set<String> existingKeys(Collection<String> keys) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<String> list = new ArrayList<>(keys);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String sql = "SELECT id FROM detections WHERE id IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+            try (PreparedStatement ps = writer().prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
                 }
-                Alert alert = folding.fold(d);
-                insertDetection(c, d, alert.alertId(), payload, receivedAt);
-                upsertAlert(c, alert);
-                enqueue(c, topicPrefix + "/alerts/" + alert.teamId(), AlertJson.write(alert), receivedAt);
-                c.commit();
-                return Optional.of(alert);
-            } catch (SQLException e) {
-                c.rollback();
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return Optional.empty();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
                 }
-                throw e;
             }
+        }
+        return found;
+    }
+
+    /** Writes a batch in one transaction; on failure nothing of it is stored. */
+    public synchronized void commit(Batch batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Connection c = writer();
+        try {
+            insertDetections(c, batch.detections());
+            upsertAlerts(c, batch.alerts());
+            enqueue(c, batch.outbox(), batch.at());
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            closeWriter();
+            throw e;
         }
     }
 
@@ -80,6 +110,40 @@ public final class AlertStore {
         }
     }
 
+    /** Counts by a column of the alerts table ({@code state}, {@code priority}, {@code outcome}, {@code dispatch}). */
+    public Map<String, Long> countBy(String column) throws SQLException {
+        if (!Set.of("state", "priority", "outcome", "dispatch", "team_id").contains(column)) {
+            throw new IllegalArgumentException("cannot count by " + column);
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + ", COUNT(*) FROM alerts GROUP BY " + column
+                     + " ORDER BY " + column);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1) == null ? "none" : rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    public long detectionCount() throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM detections");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public long unsentCount() throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public List<OutboxEntry> unsent(int limit) throws SQLException {
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement(
@@ -95,70 +159,127 @@ public final class AlertStore {
         }
     }
 
-    public void markSent(long seq, Instant at) throws SQLException {
-        try (Connection c = db.connect();
-             PreparedStatement ps = c.prepareStatement("UPDATE outbox SET sent_at = ? WHERE seq = ?")) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setLong(2, seq);
-            ps.executeUpdate();
+    public void markSent(Collection<Long> seqs, Instant at) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
         }
-    }
-
-    private static boolean exists(Connection c, String detectionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM detections WHERE id = ?")) {
-            ps.setString(1, detectionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+        List<Long> list = new ArrayList<>(seqs);
+        try (Connection c = db.connect()) {
+            for (int from = 0; from < list.size(); from += 500) {
+                List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE outbox SET sent_at = ? WHERE seq IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                    ps.setTimestamp(1, Timestamp.from(at));
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 2, chunk.get(i));
+                    }
+                    ps.executeUpdate();
+                }
             }
         }
     }
 
-    private static void insertDetection(Connection c, Detection d, String alertId, String payload, Instant receivedAt)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO detections (id, source, alert_id, observed_at, received_at, payload) VALUES (?,?,?,?,?,?)")) {
-            ps.setString(1, d.id());
-            ps.setString(2, d.source());
-            ps.setString(3, alertId);
-            ps.setTimestamp(4, Timestamp.from(d.observedAt()));
-            ps.setTimestamp(5, Timestamp.from(receivedAt));
-            ps.setString(6, payload);
-            ps.executeUpdate();
+    @Override
+    public synchronized void close() {
+        closeWriter();
+    }
+
+    private Connection writer() throws SQLException {
+        if (writer == null || writer.isClosed()) {
+            writer = db.connect();
+            writer.setAutoCommit(false);
+        }
+        return writer;
+    }
+
+    private void closeWriter() {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (SQLException e) {
+                // a broken connection is replaced on the next batch
+            }
+            writer = null;
         }
     }
 
-    private static void upsertAlert(Connection c, Alert a) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(
-                "UPDATE alerts SET state = ?, team_id = ?, version = ?, updated_at = ?, body = ? WHERE alert_id = ?")) {
-            up.setString(1, a.state().wireName());
-            up.setString(2, a.teamId());
-            up.setLong(3, a.version());
-            up.setTimestamp(4, Timestamp.from(a.updatedAt()));
-            up.setString(5, AlertJson.write(a));
-            up.setString(6, a.alertId());
-            if (up.executeUpdate() == 1) {
-                return;
+    private static void insertDetections(Connection c, List<StoredDetection> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detections "
+                + "(id, source, kind, alert_id, observed_at, received_at, payload) VALUES (?,?,?,?,?,?,?)")) {
+            for (StoredDetection d : rows) {
+                ps.setString(1, d.key());
+                ps.setString(2, d.source());
+                ps.setString(3, d.kind());
+                ps.setString(4, d.alertId());
+                ps.setTimestamp(5, Timestamp.from(d.observedAt()));
+                ps.setTimestamp(6, Timestamp.from(d.receivedAt()));
+                ps.setString(7, d.payload());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void upsertAlerts(Connection c, Collection<Alert> alerts) throws SQLException {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        Set<String> existing = new HashSet<>();
+        List<String> ids = alerts.stream().map(Alert::alertId).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT alert_id FROM alerts WHERE alert_id IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        existing.add(rs.getString(1));
+                    }
+                }
             }
         }
-        try (PreparedStatement in = c.prepareStatement(
-                "INSERT INTO alerts (alert_id, state, team_id, version, updated_at, body) VALUES (?,?,?,?,?,?)")) {
-            in.setString(1, a.alertId());
-            in.setString(2, a.state().wireName());
-            in.setString(3, a.teamId());
-            in.setLong(4, a.version());
-            in.setTimestamp(5, Timestamp.from(a.updatedAt()));
-            in.setString(6, AlertJson.write(a));
-            in.executeUpdate();
+        try (PreparedStatement up = c.prepareStatement("UPDATE alerts SET state = ?, priority = ?, dispatch = ?, "
+                + "team_id = ?, site_id = ?, outcome = ?, version = ?, first_seen = ?, updated_at = ?, body = ? "
+                + "WHERE alert_id = ?");
+             PreparedStatement in = c.prepareStatement("INSERT INTO alerts (state, priority, dispatch, team_id, site_id, "
+                     + "outcome, version, first_seen, updated_at, body, alert_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (Alert a : alerts) {
+                PreparedStatement ps = existing.contains(a.alertId()) ? up : in;
+                ps.setString(1, a.state().wireName());
+                ps.setString(2, a.priority().wireName());
+                ps.setString(3, a.dispatch().wireName());
+                ps.setString(4, a.teamId());
+                ps.setString(5, a.siteId());
+                ps.setString(6, a.outcome() == null ? null : a.outcome().wireName());
+                ps.setLong(7, a.version());
+                ps.setTimestamp(8, Timestamp.from(a.firstSeen()));
+                ps.setTimestamp(9, Timestamp.from(a.updatedAt()));
+                ps.setString(10, AlertJson.write(a));
+                ps.setString(11, a.alertId());
+                ps.addBatch();
+            }
+            up.executeBatch();
+            in.executeBatch();
         }
     }
 
-    private static void enqueue(Connection c, String topic, String payload, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (topic, payload, created_at) VALUES (?,?,?)")) {
-            ps.setString(1, topic);
-            ps.setString(2, payload);
-            ps.setTimestamp(3, Timestamp.from(at));
-            ps.executeUpdate();
+    private static void enqueue(Connection c, List<OutboxMessage> messages, Instant at) throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, created_at) VALUES (?,?,?)")) {
+            for (OutboxMessage m : messages) {
+                ps.setString(1, m.topic());
+                ps.setString(2, m.payload());
+                ps.setTimestamp(3, Timestamp.from(at));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }

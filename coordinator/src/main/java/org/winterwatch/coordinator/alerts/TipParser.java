@@ -1,0 +1,96 @@
+package org.winterwatch.coordinator.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a tip from an information sentinel ({@code ww/v1/tips} or {@code POST /api/v1/tips}) into a detection
+ * of kind {@code tip}: a street sweeper's or courier's sighting enters the same alert flow as a camera's.
+ */
+public final class TipParser {
+
+    private static final Set<String> TRAINED_ROLES = Set.of("police", "relief_worker", "outreach_worker",
+            "street_sweeper", "sanitation_worker", "courier", "delivery_rider", "security_guard", "city_management");
+    private static final double TRAINED_CONFIDENCE = 0.75;
+    private static final double PUBLIC_CONFIDENCE = 0.6;
+    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
+
+    private final Clock clock;
+    private final Duration maxAge;
+
+    public TipParser(Clock clock, Duration maxAge) {
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    public Detection parse(byte[] payload) throws InboundRejection {
+        if (payload.length > DetectionParser.MAX_PAYLOAD_BYTES) {
+            throw new InboundRejection("payload is " + payload.length + " bytes; the limit is " + DetectionParser.MAX_PAYLOAD_BYTES);
+        }
+        JsonNode json = DetectionParser.readObject(payload);
+        String id = DetectionParser.text(json, "id", true);
+        if (id.length() > 120) {
+            throw new InboundRejection("id: longer than 120 characters");
+        }
+        String reporter = DetectionParser.text(json, "reporter", true);
+        String role = DetectionParser.text(json, "reporterRole", true);
+        double lat = DetectionParser.number(json, "lat", -90, 90);
+        double lon = DetectionParser.number(json, "lon", -180, 180);
+        String observedText = DetectionParser.text(json, "observedAt", true);
+        Instant observedAt;
+        try {
+            observedAt = Instant.parse(observedText);
+        } catch (DateTimeParseException e) {
+            throw new InboundRejection("observedAt: '" + observedText + "' is not an ISO-8601 UTC time such as 2026-01-05T03:12:00Z");
+        }
+        Instant now = clock.instant();
+        if (observedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new InboundRejection("observedAt: " + observedText + " is in the future (now " + now + ")");
+        }
+        if (observedAt.isBefore(now.minus(maxAge))) {
+            throw new InboundRejection("observedAt: " + observedText + " is older than " + maxAge.toMinutes() + " minutes");
+        }
+        String note = DetectionParser.text(json, "note", false);
+        if (note != null && note.length() > 2000) {
+            throw new InboundRejection("note: longer than 2000 characters");
+        }
+        double confidence = TRAINED_ROLES.contains(role.toLowerCase(Locale.ROOT)) ? TRAINED_CONFIDENCE : PUBLIC_CONFIDENCE;
+        return new Detection(id, "tip:" + reporter, DetectionKind.TIP, lat, lon, observedAt, confidence, null, null,
+                null, null, note, flagsOf(note));
+    }
+
+    /** What a tip's note says that raises urgency; English and Chinese keywords. */
+    static List<String> flagsOf(String note) {
+        List<String> flags = new ArrayList<>();
+        if (note == null) {
+            return flags;
+        }
+        String n = note.toLowerCase(Locale.ROOT);
+        if (containsAny(n, "child", "kid", "minor", "boy", "girl", "baby", "孩子", "儿童", "小孩", "未成年")) {
+            flags.add("child");
+        }
+        if (containsAny(n, "injur", "bleed", "wound", "unconscious", "not moving", "unresponsive", "受伤", "流血", "昏迷", "不动")) {
+            flags.add("injury");
+        }
+        if (containsAny(n, "elderly", "old man", "old woman", "老人", "老年")) {
+            flags.add("elderly");
+        }
+        return flags;
+    }
+
+    private static boolean containsAny(String text, String... words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,133 @@
+package org.winterwatch.coordinator.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.winterwatch.coordinator.alerts.ActionResult;
+import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.coordinator.alerts.AlertState;
+import org.winterwatch.coordinator.alerts.Outcome;
+import org.winterwatch.coordinator.alerts.TeamAction;
+import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.fleet.FleetSupervisor;
+import org.winterwatch.coordinator.http.HttpBackend;
+import org.winterwatch.coordinator.mqtt.MqttBridge;
+import org.winterwatch.coordinator.pipeline.AlertWorker;
+import org.winterwatch.coordinator.pipeline.TipResult;
+import org.winterwatch.coordinator.store.AlertStore;
+import org.winterwatch.drone.DroneState;
+import org.winterwatch.geo.layer.SiteLayers;
+
+/** The coordinator as the HTTP API sees it. */
+final class CoordinatorBackend implements HttpBackend {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CoordinatorSettings settings;
+    private final AlertStore store;
+    private final MqttBridge bridge;
+    private final FleetSupervisor fleet;
+    private final AlertWorker worker;
+    private final Weather weather;
+
+    CoordinatorBackend(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, FleetSupervisor fleet,
+                       AlertWorker worker, Weather weather) {
+        this.settings = settings;
+        this.store = store;
+        this.bridge = bridge;
+        this.fleet = fleet;
+        this.worker = worker;
+        this.weather = weather;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Boolean> parts = new LinkedHashMap<>();
+        parts.put("broker", bridge.isConnected());
+        parts.put("database", settings.database().isUsable());
+        parts.put("drones", fleet.allConnected());
+        return new Health(parts);
+    }
+
+    @Override
+    public List<Alert> alerts(AlertState state) throws Exception {
+        return store.alerts(state);
+    }
+
+    @Override
+    public List<DroneState> drones() {
+        return fleet.states();
+    }
+
+    @Override
+    public String sitesGeoJson() {
+        return SiteLayers.toGeoJson(settings.sites());
+    }
+
+    @Override
+    public CompletableFuture<TipResult> tip(byte[] body) {
+        return worker.submitTip(body);
+    }
+
+    @Override
+    public CompletableFuture<ActionResult> act(TeamAction action) {
+        return worker.submit(action);
+    }
+
+    @Override
+    public double ambientTempC() {
+        return weather.ambientTempC();
+    }
+
+    @Override
+    public boolean coldWave() {
+        return weather.coldWave(settings.policy());
+    }
+
+    @Override
+    public void setAmbientTempC(double tempC) {
+        weather.set(tempC);
+    }
+
+    @Override
+    public String stats() throws Exception {
+        ObjectNode o = JSON.createObjectNode();
+        Map<String, Long> byState = store.countBy("state");
+        Map<String, Long> byOutcome = store.countBy("outcome");
+        o.put("alerts", byState.values().stream().mapToLong(Long::longValue).sum());
+        o.set("alertsByState", JSON.valueToTree(byState));
+        o.set("alertsByPriority", JSON.valueToTree(store.countBy("priority")));
+        byOutcome.remove("none");
+        o.set("outcomes", JSON.valueToTree(byOutcome));
+        long helped = byOutcome.entrySet().stream()
+                .filter(e -> Outcome.fromWire(e.getKey()).map(Outcome::personFound).orElse(false))
+                .mapToLong(Map.Entry::getValue).sum();
+        o.put("peopleHelped", helped);
+        o.put("detections", store.detectionCount());
+        o.set("fleet", JSON.valueToTree(fleet.figures()));
+        o.put("ambientTempC", weather.ambientTempC());
+        o.put("coldWave", coldWave());
+        return o.toString();
+    }
+
+    @Override
+    public String metrics() throws Exception {
+        StringBuilder m = new StringBuilder();
+        m.append("# HELP ww_alerts Alerts by state.\n# TYPE ww_alerts gauge\n");
+        store.countBy("state").forEach((state, n) -> m.append("ww_alerts{state=\"").append(state).append("\"} ").append(n).append('\n'));
+        m.append("# HELP ww_detections_stored Detections and tips stored.\n# TYPE ww_detections_stored gauge\n");
+        m.append("ww_detections_stored ").append(store.detectionCount()).append('\n');
+        m.append("# HELP ww_alert_queue Inbound messages waiting for the alert worker.\n# TYPE ww_alert_queue gauge\n");
+        m.append("ww_alert_queue ").append(worker.backlog()).append('\n');
+        m.append("# HELP ww_outbox_unsent Outbox messages not yet acknowledged by the broker.\n# TYPE ww_outbox_unsent gauge\n");
+        m.append("ww_outbox_unsent ").append(store.unsentCount()).append('\n');
+        m.append("# HELP ww_broker_connected 1 when the MQTT connection is up.\n# TYPE ww_broker_connected gauge\n");
+        m.append("ww_broker_connected ").append(bridge.isConnected() ? 1 : 0).append('\n');
+        m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");
+        m.append("ww_drones_connected ").append(fleet.states().stream().filter(DroneState::connected).count()).append('\n');
+        return m.toString();
+    }
+}

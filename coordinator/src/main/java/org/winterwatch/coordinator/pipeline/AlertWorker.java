@@ -1,0 +1,318 @@
+package org.winterwatch.coordinator.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.alerts.AckParser;
+import org.winterwatch.coordinator.alerts.ActionResult;
+import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.coordinator.alerts.AlertBook;
+import org.winterwatch.coordinator.alerts.AlertJson;
+import org.winterwatch.coordinator.alerts.AlertRouting;
+import org.winterwatch.coordinator.alerts.Detection;
+import org.winterwatch.coordinator.alerts.DetectionParser;
+import org.winterwatch.coordinator.alerts.InboundRejection;
+import org.winterwatch.coordinator.alerts.TeamAction;
+import org.winterwatch.coordinator.alerts.TipParser;
+import org.winterwatch.coordinator.mqtt.DeadLetter;
+import org.winterwatch.coordinator.store.AlertStore;
+
+/**
+ * The one writer of alerts. Detections, tips and acks (from MQTT or HTTP) queue up here and are handled in
+ * batches: each batch is validated, de-duplicated, folded into alerts, and committed in one transaction together
+ * with its outbox messages (alerts and dead letters); only then are the MQTT messages acknowledged to the broker.
+ * A batch that cannot be committed is retried, its messages still unacknowledged, so nothing is lost.
+ */
+public final class AlertWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertWorker.class);
+    private static final int MAX_BATCH = 1000;
+    private static final Duration TICK_EVERY = Duration.ofSeconds(1);
+    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
+
+    private final AlertBook book;
+    private final AlertStore store;
+    private final DetectionParser detections;
+    private final TipParser tips;
+    private final Clock clock;
+    private final String prefix;
+    private final Runnable outboxKick;
+    private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(20_000);
+    private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile boolean bookDirty;
+    private long lastTickNanos = System.nanoTime();
+
+    public AlertWorker(AlertBook book, AlertStore store, DetectionParser detections, TipParser tips, Clock clock,
+                       String prefix, Runnable outboxKick) {
+        this.book = book;
+        this.store = store;
+        this.detections = detections;
+        this.tips = tips;
+        this.clock = clock;
+        this.prefix = prefix;
+        this.outboxKick = outboxKick;
+        this.thread = new Thread(this::run, "ww-alert-worker");
+        thread.setDaemon(true);
+    }
+
+    public AlertWorker start() {
+        running = true;
+        thread.start();
+        return this;
+    }
+
+    /** Called with every committed alert change, on the worker thread; keep it quick. */
+    public void onAlert(Consumer<Alert> listener) {
+        listeners.add(listener);
+    }
+
+    /** Queues an MQTT message; blocks the MQTT thread when the queue is full, which slows the broker down. */
+    public void accept(String topic, byte[] payload, Work.Route route, Runnable ack) {
+        try {
+            queue.put(new Work.Inbound(topic, payload, route, ack));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public CompletableFuture<TipResult> submitTip(byte[] payload) {
+        CompletableFuture<TipResult> result = new CompletableFuture<>();
+        offer(new Work.HttpTip(payload, result), result);
+        return result;
+    }
+
+    public CompletableFuture<ActionResult> submit(TeamAction action) {
+        CompletableFuture<ActionResult> result = new CompletableFuture<>();
+        offer(new Work.HttpAction(action, result), result);
+        return result;
+    }
+
+    /** Messages waiting to be handled (a gauge for health and metrics). */
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void offer(Work work, CompletableFuture<?> result) {
+        if (!queue.offer(work)) {
+            result.completeExceptionally(new IllegalStateException("the alert queue is full; try again shortly"));
+        }
+    }
+
+    private void run() {
+        List<Work> batch = new ArrayList<>();
+        while (running) {
+            try {
+                if (batch.isEmpty()) {
+                    Work first = queue.poll(TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, MAX_BATCH - 1);
+                    }
+                    if (System.nanoTime() - lastTickNanos >= TICK_EVERY.toNanos()) {
+                        batch.add(new Work.Tick());
+                        lastTickNanos = System.nanoTime();
+                    }
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                if (process(batch)) {
+                    batch = new ArrayList<>();
+                } else {
+                    // Keep the batch (its messages are still unacknowledged) and try again shortly.
+                    Work next = queue.poll(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                    if (next != null && batch.size() < MAX_BATCH) {
+                        batch.add(next);
+                    } else if (next != null) {
+                        queue.put(next);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("alert worker failed on a batch; it is retried", e);
+                bookDirty = true;
+            }
+        }
+    }
+
+    /** Handles one batch; returns false when it could not be committed (nothing of it took effect). */
+    boolean process(List<Work> batch) {
+        if (bookDirty && !rebuildBook()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<Runnable> afterCommit = new ArrayList<>();
+        Map<String, Alert> changed = new LinkedHashMap<>();
+        List<AlertStore.StoredDetection> rows = new ArrayList<>();
+        List<AlertStore.OutboxMessage> outbox = new ArrayList<>();
+        List<Parsed> parsed = parse(batch, now, outbox, afterCommit);
+        Set<String> known;
+        try {
+            known = store.existingKeys(parsed.stream().filter(p -> p.detection != null).map(p -> p.detection.storageKey()).toList());
+        } catch (SQLException e) {
+            LOG.warn("database unavailable, batch kept for retry size={} reason={}", batch.size(), e.getMessage());
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Parsed p : parsed) {
+            apply(p, now, known, seen, changed, rows, outbox, afterCommit);
+        }
+        for (Alert a : changed.values()) {
+            for (String team : AlertRouting.teamsFor(a, book.policy())) {
+                outbox.add(new AlertStore.OutboxMessage(prefix + "/alerts/" + team, AlertJson.write(a)));
+            }
+        }
+        try {
+            store.commit(new AlertStore.Batch(rows, changed.values(), outbox, now));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("batch not committed, kept for retry size={} reason={}", batch.size(), e.getMessage());
+            bookDirty = true;
+            rebuildBook();
+            return false;
+        }
+        afterCommit.forEach(AlertWorker::runQuietly);
+        if (!outbox.isEmpty()) {
+            outboxKick.run();
+        }
+        changed.values().forEach(a -> listeners.forEach(l -> notifyQuietly(l, a)));
+        return true;
+    }
+
+    /** A work item with its parsed content, or already settled (dead-lettered, tick). */
+    private record Parsed(Work work, Detection detection, TeamAction action, String payloadText) {
+    }
+
+    private List<Parsed> parse(List<Work> batch, Instant now, List<AlertStore.OutboxMessage> outbox,
+                               List<Runnable> afterCommit) {
+        List<Parsed> out = new ArrayList<>();
+        for (Work w : batch) {
+            try {
+                if (w instanceof Work.Inbound in) {
+                    afterCommit.add(in.ack());
+                    String text = new String(in.payload(), StandardCharsets.UTF_8);
+                    switch (in.route()) {
+                        case DETECTION -> out.add(new Parsed(w, detections.parse(lastLevel(in.topic()), in.payload()), null, text));
+                        case TIP -> out.add(new Parsed(w, tips.parse(in.payload()), null, text));
+                        case ACK -> out.add(new Parsed(w, null, AckParser.parse(in.payload(), lastLevel(in.topic())), text));
+                    }
+                } else if (w instanceof Work.HttpTip tip) {
+                    out.add(new Parsed(w, tips.parse(tip.payload()), null, new String(tip.payload(), StandardCharsets.UTF_8)));
+                } else if (w instanceof Work.HttpAction action) {
+                    out.add(new Parsed(w, null, action.action(), null));
+                } else {
+                    out.add(new Parsed(w, null, null, null));
+                }
+            } catch (InboundRejection rejection) {
+                if (w instanceof Work.Inbound in) {
+                    LOG.info("inbound rejected topic={} reason={}", in.topic(), rejection.reason());
+                    outbox.add(deadLetter(in.topic(), rejection.reason(), in.payload(), now));
+                } else if (w instanceof Work.HttpTip tip) {
+                    afterCommit.add(() -> tip.result().complete(new TipResult(null, false, rejection.reason())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void apply(Parsed p, Instant now, Set<String> known, Set<String> seen, Map<String, Alert> changed,
+                       List<AlertStore.StoredDetection> rows, List<AlertStore.OutboxMessage> outbox,
+                       List<Runnable> afterCommit) {
+        if (p.work() instanceof Work.Tick) {
+            book.tick(now).forEach(a -> changed.put(a.alertId(), a));
+            return;
+        }
+        if (p.detection() != null) {
+            Detection d = p.detection();
+            boolean duplicate = known.contains(d.storageKey()) || !seen.add(d.storageKey());
+            Alert alert = duplicate ? null : book.fold(d, now);
+            if (alert != null) {
+                changed.put(alert.alertId(), alert);
+                rows.add(new AlertStore.StoredDetection(d.storageKey(), d.source(), d.kind().wireName(), alert.alertId(),
+                        d.observedAt(), now, p.payloadText()));
+            }
+            if (p.work() instanceof Work.HttpTip tip) {
+                Alert settled = alert;
+                afterCommit.add(() -> tip.result().complete(new TipResult(settled, settled == null, null)));
+            }
+            return;
+        }
+        ActionResult result = book.act(p.action(), now);
+        if (result instanceof ActionResult.Changed c) {
+            changed.put(c.alert().alertId(), c.alert());
+        }
+        if (p.work() instanceof Work.Inbound in && result instanceof ActionResult.Refused refused) {
+            LOG.info("ack refused topic={} reason={}", in.topic(), refused.reason());
+            outbox.add(deadLetter(in.topic(), refused.reason(), in.payload(), now));
+        }
+        if (p.work() instanceof Work.HttpAction action) {
+            afterCommit.add(() -> action.result().complete(result));
+        }
+    }
+
+    private AlertStore.OutboxMessage deadLetter(String topic, String reason, byte[] payload, Instant now) {
+        return new AlertStore.OutboxMessage(prefix + "/deadletter", DeadLetter.json(topic, reason, now, payload));
+    }
+
+    private boolean rebuildBook() {
+        try {
+            book.reset(store.alerts(null));
+            bookDirty = false;
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("database unavailable, alert state not rebuilt yet reason={}", e.getMessage());
+            return false;
+        }
+    }
+
+    private static String lastLevel(String topic) {
+        int slash = topic.lastIndexOf('/');
+        return slash < 0 ? topic : topic.substring(slash + 1);
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("after-commit action failed reason={}", e.toString());
+        }
+    }
+
+    private static void notifyQuietly(Consumer<Alert> listener, Alert alert) {
+        try {
+            listener.accept(alert);
+        } catch (RuntimeException e) {
+            LOG.warn("alert listener failed alertId={} reason={}", alert.alertId(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
