@@ -1,0 +1,271 @@
+package org.winterwatch.coordinator.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.broker.EmbeddedBroker;
+import org.winterwatch.coordinator.http.AccessTokens;
+import org.winterwatch.coordinator.http.HttpSettings;
+import org.winterwatch.coordinator.http.Role;
+import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.geo.LatLon;
+import org.winterwatch.geo.layer.SiteLayers;
+import org.winterwatch.geo.site.Site;
+import org.winterwatch.geo.site.SiteLayer;
+
+/**
+ * A running coordinator (embedded broker, H2, no drones) driven the way its users drive it: sensors and team phones
+ * over MQTT, the control room and ground teams over HTTP with their tokens.
+ */
+class AlertFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTROL = "control-room-token-0123456789";
+    private static final String OPERATOR = "operator-token-0123456789";
+    private static final SiteLayer DEMO = SiteLayers.demoLayer();
+    private static final Site BRIDGE = DEMO.patrolSites().stream().filter(s -> s.category().wireName().equals("bridge")).findFirst().orElseThrow();
+    private static final String TEAM = BRIDGE.team();
+    private static final String TEAM_TOKEN = "own-team-token-0123456789";
+    private static final String OTHER_TEAM_TOKEN = "other-team-token-0123456789";
+
+    private static Path dir;
+    private static EmbeddedBroker broker;
+    private static Coordinator coordinator;
+    private static MqttAsyncClient phone;
+    private static final List<String[]> received = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("ww-alert-flow");
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        broker = EmbeddedBroker.start(dir.resolve("broker"), port);
+        AccessTokens tokens = new AccessTokens()
+                .add(CONTROL, new AccessTokens.Grant(Role.CONTROLROOM, null))
+                .add(OPERATOR, new AccessTokens.Grant(Role.OPERATOR, null))
+                .add(TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, TEAM))
+                .add(OTHER_TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, "team-elsewhere"));
+        coordinator = Coordinator.start(new CoordinatorSettings(broker.url(), "ww/v1", "ww-test-" + UUID.randomUUID(),
+                Database.embedded(dir), DEMO, List.of(), Clock.systemUTC(), AlertPolicy.defaults(),
+                new HttpSettings("127.0.0.1", 0, tokens), -8, Duration.ofHours(6), List.of()));
+        phone = new MqttAsyncClient(broker.url(), "phone-" + UUID.randomUUID(), new MemoryPersistence());
+        phone.setCallback(new MqttCallback() {
+            @Override public void messageArrived(String topic, MqttMessage m) {
+                received.add(new String[] {topic, new String(m.getPayload(), StandardCharsets.UTF_8)});
+            }
+            @Override public void disconnected(MqttDisconnectResponse r) { }
+            @Override public void mqttErrorOccurred(MqttException e) { }
+            @Override public void deliveryComplete(IMqttToken t) { }
+            @Override public void connectComplete(boolean reconnect, String uri) { }
+            @Override public void authPacketArrived(int code, MqttProperties p) { }
+        });
+        phone.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
+        phone.subscribe(new String[] {"ww/v1/alerts/#", "ww/v1/deadletter"}, new int[] {1, 1}).waitForCompletion(10_000);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        phone.disconnect().waitForCompletion(5_000);
+        phone.close(true);
+        coordinator.close();
+        broker.close();
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + coordinator.httpPort() + "/api/v1" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void publish(String topic, String payload) throws MqttException {
+        phone.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(10_000);
+    }
+
+    private static String detection(String id, LatLon p, double confidence) {
+        return "{\"id\":\"" + id + "\",\"source\":\"drone-9\",\"kind\":\"thermal\",\"lat\":" + p.lat() + ",\"lon\":" + p.lon()
+                + ",\"observedAt\":\"" + Instant.now().minusSeconds(5) + "\",\"confidence\":" + confidence + "}";
+    }
+
+    private static JsonNode lastOn(String topic, String alertId) {
+        return received.stream().filter(r -> r[0].equals(topic)).map(r -> read(r[1]))
+                .filter(j -> j.path("alertId").asText().equals(alertId))
+                .reduce((a, b) -> b.path("version").asLong() > a.path("version").asLong() ? b : a).orElse(null);
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String raiseAlertAtTheBridge(String detectionId) throws Exception {
+        publish("ww/v1/detections/drone-9", detection(detectionId, BRIDGE.anchor(), 0.92));
+        return await().atMost(Duration.ofSeconds(15)).until(() -> received.stream()
+                .filter(r -> r[0].equals("ww/v1/alerts/" + TEAM) && r[1].contains(detectionId))
+                .map(r -> read(r[1]).get("alertId").asText()).findFirst().orElse(null), id -> id != null);
+    }
+
+    @Test
+    void healthIsUpWithoutATokenAndEverythingElseNeedsOne() throws Exception {
+        HttpResponse<String> health = call("GET", "/health", null, null);
+        HttpResponse<String> alerts = call("GET", "/alerts", null, null);
+        HttpResponse<String> wrong = call("GET", "/alerts", "not-a-token-at-all", null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(read(health.body()).get("components").get("broker").asText()).isEqualTo("UP");
+        assertThat(alerts.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(read(wrong.body()).get("error").asText()).isEqualTo("invalid bearer token");
+    }
+
+    @Test
+    void aTeamAcknowledgesOverMqttAndTheNewVersionReachesItsPhone() throws Exception {
+        String alertId = raiseAlertAtTheBridge("flow-ack-1");
+        long before = await().atMost(Duration.ofSeconds(15)).until(() -> lastOn("ww/v1/alerts/" + TEAM, alertId), a -> a != null)
+                .get("version").asLong();
+
+        publish("ww/v1/acks/" + TEAM, "{\"alertId\":\"" + alertId + "\",\"action\":\"ack\",\"by\":\"wang.fang\"}");
+
+        JsonNode acked = await().atMost(Duration.ofSeconds(15)).until(() -> lastOn("ww/v1/alerts/" + TEAM, alertId),
+                a -> a != null && a.get("state").asText().equals("acknowledged"));
+        assertThat(acked.get("version").asLong()).isEqualTo(before + 1);
+        assertThat(acked.get("lastActionBy").asText()).isEqualTo("wang.fang");
+    }
+
+    @Test
+    void malformedInboundMessagesGoToTheDeadLetterTopicWithTheReason() throws Exception {
+        publish("ww/v1/detections/drone-9", "{\"id\":\"bad-1\",\"source\":\"drone-9\",\"kind\":\"thermal\",\"lat\":\"north\"}");
+
+        String[] dead = await().atMost(Duration.ofSeconds(15)).until(() -> received.stream()
+                .filter(r -> r[0].equals("ww/v1/deadletter") && r[1].contains("bad-1")).findFirst().orElse(null), r -> r != null);
+        JsonNode letter = read(dead[1]);
+        assertThat(letter.get("topic").asText()).isEqualTo("ww/v1/detections/drone-9");
+        assertThat(letter.get("reason").asText()).isEqualTo("lat: must be a number, was string");
+        assertThat(letter.get("payload").asText()).contains("\"lat\":\"north\"");
+        assertThat(call("GET", "/health", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aGroundTeamSeesAndActsOnlyOnItsOwnAlerts() throws Exception {
+        String alertId = raiseAlertAtTheBridge("flow-team-1");
+
+        HttpResponse<String> own = call("GET", "/alerts/" + alertId, TEAM_TOKEN, null);
+        HttpResponse<String> other = call("GET", "/alerts/" + alertId, OTHER_TEAM_TOKEN, null);
+        HttpResponse<String> otherList = call("GET", "/alerts", OTHER_TEAM_TOKEN, null);
+        HttpResponse<String> otherAck = call("POST", "/alerts/" + alertId + "/ack", OTHER_TEAM_TOKEN, "{}");
+        HttpResponse<String> operator = call("GET", "/alerts", OPERATOR, null);
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(otherList.body()).doesNotContain(alertId);
+        assertThat(otherAck.statusCode()).isEqualTo(403);
+        assertThat(operator.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void resolvingNeedsAnOutcomeAndCountsInTheStats() throws Exception {
+        String alertId = raiseAlertAtTheBridge("flow-resolve-1");
+
+        HttpResponse<String> noOutcome = call("POST", "/alerts/" + alertId + "/resolve", TEAM_TOKEN, "{}");
+        HttpResponse<String> badOutcome = call("POST", "/alerts/" + alertId + "/resolve", TEAM_TOKEN, "{\"outcome\":\"fine\"}");
+        HttpResponse<String> resolved = call("POST", "/alerts/" + alertId + "/resolve", TEAM_TOKEN,
+                "{\"outcome\":\"escorted_to_centre\",\"items\":[\"coat\",\"help_card\"],\"note\":\"came willingly\"}");
+        HttpResponse<String> stats = call("GET", "/stats", CONTROL, null);
+
+        assertThat(noOutcome.statusCode()).isEqualTo(400);
+        assertThat(read(noOutcome.body()).get("error").asText()).contains("outcome: required");
+        assertThat(badOutcome.statusCode()).isEqualTo(400);
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        JsonNode alert = read(resolved.body());
+        assertThat(alert.get("state").asText()).isEqualTo("resolved");
+        assertThat(alert.get("items")).hasSize(2);
+        JsonNode figures = read(stats.body());
+        assertThat(figures.get("outcomes").get("escorted_to_centre").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(figures.get("peopleHelped").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aTipOverHttpRaisesAnAlertAndBadTipsAreRefusedWithTheField() throws Exception {
+        LatLon p = BRIDGE.anchor();
+        String tip = "{\"id\":\"tip-http-1\",\"reporter\":\"courier-17\",\"reporterRole\":\"courier\",\"lat\":" + (p.lat() + 0.01)
+                + ",\"lon\":" + p.lon() + ",\"observedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"note\":\"a kid alone\"}";
+
+        HttpResponse<String> created = call("POST", "/tips", CONTROL, tip);
+        HttpResponse<String> again = call("POST", "/tips", CONTROL, tip);
+        HttpResponse<String> bad = call("POST", "/tips", CONTROL, "{\"id\":\"t2\",\"reporter\":\"x\",\"reporterRole\":\"courier\",\"lat\":95,\"lon\":113,\"observedAt\":\"" + Instant.now() + "\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(read(created.body()).get("priority").asText()).isEqualTo("critical");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(read(again.body()).get("duplicate").asBoolean()).isTrue();
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(read(bad.body()).get("error").asText()).contains("lat: 95.0 is outside");
+    }
+
+    @Test
+    void theControlRoomSetsTheWeatherAndTheColdWavePlanApplies() throws Exception {
+        HttpResponse<String> team = call("PUT", "/weather", TEAM_TOKEN, "{\"ambientTempC\":-25}");
+        HttpResponse<String> bad = call("PUT", "/weather", CONTROL, "{\"ambientTempC\":\"cold\"}");
+        HttpResponse<String> set = call("PUT", "/weather", CONTROL, "{\"ambientTempC\":-25}");
+        HttpResponse<String> reset = call("PUT", "/weather", CONTROL, "{\"ambientTempC\":-8}");
+
+        assertThat(team.statusCode()).isEqualTo(403);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(read(set.body()).get("coldWave").asBoolean()).isTrue();
+        assertThat(read(reset.body()).get("coldWave").asBoolean()).isFalse();
+    }
+
+    @Test
+    void metricsAreInPrometheusTextFormat() throws Exception {
+        HttpResponse<String> metrics = call("GET", "/metrics", CONTROL, null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(metrics.body()).contains("# TYPE ww_alert_queue gauge").contains("ww_broker_connected 1");
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() throws Exception {
+        HttpResponse<String> big = call("POST", "/tips", CONTROL, "{\"note\":\"" + "x".repeat(200_000) + "\"}");
+
+        assertThat(big.statusCode()).isEqualTo(413);
+    }
+}
