@@ -55,17 +55,15 @@ public final class FleetPlanner {
         List<UnassignedSite> unassigned = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         List<SiteCoverage> coverages = new ArrayList<>();
-        for (String id : requested(layer, siteIds)) {
-            Optional<Site> site = layer.byId(id);
-            if (site.isEmpty()) {
-                unassigned.add(new UnassignedSite(id, "no such site in the layer"));
-            } else if (site.get().isNoFlyZone()) {
-                unassigned.add(new UnassignedSite(id, "is a no-fly zone: it is never entered, let alone swept"));
+        List<String> requested = requested(layer, siteIds);
+        // sites are planned independently, so in parallel; results are used in the layer's order
+        List<Object> outcomes = requested.parallelStream().map(id -> outcome(id, layer, projection, transit)).toList();
+        for (Object outcome : outcomes) {
+            if (outcome instanceof Job job) {
+                jobs.add(job);
+                coverages.add(job.coverage());
             } else {
-                job(site.get(), layer, projection, transit).ifPresentOrElse(job -> {
-                    jobs.add(job);
-                    coverages.add(job.coverage());
-                }, () -> unassigned.add(reasonNotSwept(site.get(), layer, projection, transit)));
+                unassigned.add((UnassignedSite) outcome);
             }
         }
         List<Sortie> sorties = new ArrayList<>();
@@ -73,7 +71,7 @@ public final class FleetPlanner {
         for (int drone = 0; drone < groups.size(); drone++) {
             SortieBuilder builder = new SortieBuilder(drone, parameters, transit, projection);
             for (VisitOrder.Visit visit : VisitOrder.nearestFirst(groups.get(drone), new Coordinate(0, 0))) {
-                builder.add(visit.job().siteId(), visit.pathM());
+                builder.add(visit.job().siteId(), visit.pathM(), visit.job().coverage().dwellS());
             }
             sorties.addAll(builder.finish());
             unassigned.addAll(builder.unassigned());
@@ -92,31 +90,33 @@ public final class FleetPlanner {
         return List.copyOf(new LinkedHashSet<>(siteIds));
     }
 
-    /** The site as a job, or empty when nothing of it can be flown or it is out of reach. */
-    private Optional<Job> job(Site site, SiteLayer layer, LocalProjection projection, SafeTransit transit) {
-        SiteCoverage coverage = coveragePlanner.plan(site, projection, layer.noFlyZones());
+    /** A {@link Job} for a site that can be swept, else the {@link UnassignedSite} saying why not. */
+    private Object outcome(String id, SiteLayer layer, LocalProjection projection, SafeTransit transit) {
+        Optional<Site> site = layer.byId(id);
+        if (site.isEmpty()) {
+            return new UnassignedSite(id, "no such site in the layer");
+        }
+        if (site.get().isNoFlyZone()) {
+            return new UnassignedSite(id, "is a no-fly zone: it is never entered, let alone swept");
+        }
+        SiteCoverage coverage = coveragePlanner.plan(site.get(), projection, transit);
         if (coverage.isEmpty()) {
-            return Optional.empty();
+            String zones = coverage.noFlyZoneIds().isEmpty() ? "" : " (" + String.join(", ", coverage.noFlyZoneIds()) + ")";
+            return new UnassignedSite(id, "lies entirely inside a no-fly zone" + zones + " or its "
+                    + (int) SafeTransit.DEFAULT_MARGIN_M + " m margin");
         }
         List<Coordinate> pathM = coverage.path().stream().map(projection::toMetres).toList();
-        if (farthestRoundTripM(pathM, transit) > SortieBuilder.budgetM(parameters) - SortieBuilder.MIN_PROGRESS_M) {
-            return Optional.empty();
+        double roundTripM = farthestRoundTripM(pathM, transit);
+        if (roundTripM + coverage.dwellS() * parameters.speedMps()
+                > SortieBuilder.budgetM(parameters) - SortieBuilder.MIN_PROGRESS_M) {
+            return new UnassignedSite(id, String.format(Locale.ROOT,
+                    "out of reach: a round trip of %.0f m to its far end exceeds one battery (%.0f s usable at %.1f m/s)",
+                    roundTripM, parameters.usableSortieS(), parameters.speedMps()));
         }
-        Coordinate anchorM = projection.toMetres(site.anchor());
-        double workS = (coverage.lengthM() + anchorM.distance(new Coordinate(0, 0))) / parameters.speedMps();
-        return Optional.of(new Job(site.id(), coverage, pathM, anchorM, workS));
-    }
-
-    private UnassignedSite reasonNotSwept(Site site, SiteLayer layer, LocalProjection projection, SafeTransit transit) {
-        SiteCoverage coverage = coveragePlanner.plan(site, projection, layer.noFlyZones());
-        if (coverage.isEmpty()) {
-            return new UnassignedSite(site.id(), "lies entirely inside a no-fly zone (or its "
-                    + (int) SafeTransit.DEFAULT_MARGIN_M + " m margin)");
-        }
-        List<Coordinate> pathM = coverage.path().stream().map(projection::toMetres).toList();
-        return new UnassignedSite(site.id(), String.format(Locale.ROOT,
-                "out of reach: a round trip of %.0f m to its far end exceeds one battery (%.0f s usable at %.1f m/s)",
-                farthestRoundTripM(pathM, transit), parameters.usableSortieS(), parameters.speedMps()));
+        Coordinate anchorM = projection.toMetres(site.get().anchor());
+        double workS = (coverage.lengthM() + anchorM.distance(new Coordinate(0, 0))) / parameters.speedMps()
+                + coverage.dwellS();
+        return new Job(id, coverage, pathM, anchorM, workS);
     }
 
     private static double farthestRoundTripM(List<Coordinate> pathM, SafeTransit transit) {

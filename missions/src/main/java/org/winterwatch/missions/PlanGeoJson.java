@@ -42,7 +42,16 @@ public final class PlanGeoJson {
                     .put("kind", "sweep")
                     .put("site_id", coverage.siteId())
                     .put("swath_width_m", round(coverage.swathWidthM()))
-                    .put("length_m", round(coverage.lengthM()));
+                    .put("length_m", round(coverage.lengthM()))
+                    .put("covered_fraction", Math.round(coverage.coveredFraction() * 10000) / 10000.0)
+                    .put("no_fly_fraction", Math.round(coverage.noFlyFraction() * 10000) / 10000.0);
+            if (coverage.dwellS() > 0) {
+                props.put("hover_s", round(coverage.dwellS()));
+            }
+            if (!coverage.noFlyZoneIds().isEmpty()) {
+                ArrayNode zones = props.putArray("no_fly_zone_ids");
+                coverage.noFlyZoneIds().forEach(zones::add);
+            }
             int drone = plan.droneOf(coverage.siteId());
             props.put("drone", drone < 0 ? null : "drone-" + (drone + 1));
             layer.byId(coverage.siteId()).map(Site::name).ifPresent(name -> props.put("site_name", name));

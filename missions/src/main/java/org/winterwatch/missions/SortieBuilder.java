@@ -24,7 +24,7 @@ final class SortieBuilder {
     private static final Coordinate HOME = new Coordinate(0, 0);
     private static final double EPSILON_M = 1e-6;
 
-    private record Leg(Coordinate to, boolean cameraOn, String siteId) { }
+    private record Leg(Coordinate to, boolean cameraOn, String siteId, double holdS) { }
 
     private final int droneIndex;
     private final FleetParameters parameters;
@@ -38,6 +38,8 @@ final class SortieBuilder {
     private Set<String> siteIds = new LinkedHashSet<>();
     private Coordinate position = HOME;
     private double flownM;
+    /** Hover time of the open sortie, counted against the budget as the metres it could have flown. */
+    private double dwellS;
 
     SortieBuilder(int droneIndex, FleetParameters parameters, SafeTransit transit, LocalProjection projection) {
         this.droneIndex = droneIndex;
@@ -53,19 +55,37 @@ final class SortieBuilder {
     }
 
     void add(String siteId, List<Coordinate> path) {
+        add(siteId, path, 0);
+    }
+
+    /** Adds a site's path; {@code holdS} is hovered at its last point (a hover over a point site). */
+    void add(String siteId, List<Coordinate> path, double holdS) {
         double needed = length(transit.route(position, path.get(0))) + length(path)
-                + length(transit.route(path.get(path.size() - 1), HOME));
-        if (flownM + needed <= budgetM) {
+                + length(transit.route(path.get(path.size() - 1), HOME)) + holdS * parameters.speedMps();
+        if (usedM() + needed <= budgetM) {
             transitTo(path.get(0));
             for (Coordinate c : path) {
                 sweepTo(c, siteId);
             }
+            if (holdS > 0) {
+                Leg last = legs.remove(legs.size() - 1);
+                legs.add(new Leg(last.to(), true, siteId, holdS));
+                dwellS += holdS;
+            }
         } else if (!legs.isEmpty()) {
             close();
-            add(siteId, path);
+            add(siteId, path, holdS);
+        } else if (holdS > 0) {
+            unassigned.add(new UnassignedSite(siteId, "out of reach: the flight there, the hover and the way back"
+                    + " exceed one battery"));
         } else {
             split(siteId, path);
         }
+    }
+
+    /** Budget used so far: metres flown plus hover time as metres. */
+    private double usedM() {
+        return flownM + dwellS * parameters.speedMps();
     }
 
     /** Closes the open sortie and returns every sortie built. */
@@ -122,7 +142,7 @@ final class SortieBuilder {
 
     /** Whether sweeping on to {@code next} still leaves enough to fly home. */
     private boolean fits(Coordinate next, double extraM) {
-        return flownM + position.distance(next) + extraM + length(transit.route(next, HOME)) <= budgetM;
+        return usedM() + position.distance(next) + extraM + length(transit.route(next, HOME)) <= budgetM;
     }
 
     /** The furthest point between {@code a} (where the drone is) and {@code b} it can sweep to and still get home. */
@@ -144,14 +164,14 @@ final class SortieBuilder {
     private void transitTo(Coordinate target) {
         List<Coordinate> route = transit.route(position, target);
         for (int i = 1; i < route.size() - 1; i++) {
-            append(new Leg(route.get(i), false, null));
+            append(new Leg(route.get(i), false, null, 0));
         }
     }
 
     private void sweepTo(Coordinate c, String siteId) {
         siteIds.add(siteId);
         if (position.distance(c) > EPSILON_M || legs.isEmpty()) {
-            append(new Leg(c, true, siteId));
+            append(new Leg(c, true, siteId, 0));
         }
     }
 
@@ -167,17 +187,17 @@ final class SortieBuilder {
         }
         List<Coordinate> home = transit.route(position, HOME);
         for (int i = 1; i < home.size(); i++) {
-            append(new Leg(home.get(i), false, null));
+            append(new Leg(home.get(i), false, null, 0));
         }
         if (position.distance(HOME) > EPSILON_M) {
-            append(new Leg(HOME, false, null));
+            append(new Leg(HOME, false, null, 0));
         }
         double altitudeM = parameters.coverage().altitudeM();
         List<Waypoint> waypoints = legs.stream().map(l -> {
             LatLon p = projection.toLatLon(l.to());
-            return new Waypoint(p.lat(), p.lon(), altitudeM, parameters.speedMps(), l.cameraOn(), l.siteId());
+            return new Waypoint(p.lat(), p.lon(), altitudeM, parameters.speedMps(), l.cameraOn(), l.siteId(), l.holdS());
         }).toList();
-        double durationS = parameters.durationS(flownM);
+        double durationS = parameters.durationS(flownM) + dwellS;
         if (durationS > parameters.usableSortieS() + 1e-6) {
             throw new IllegalStateException("sortie of drone " + droneIndex + " overruns its battery: " + durationS + " s");
         }
@@ -190,6 +210,7 @@ final class SortieBuilder {
         siteIds = new LinkedHashSet<>();
         position = HOME;
         flownM = 0;
+        dwellS = 0;
     }
 
     private static Coordinate lerp(Coordinate a, Coordinate b, double t) {

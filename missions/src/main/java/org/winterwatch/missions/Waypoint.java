@@ -9,8 +9,15 @@ package org.winterwatch.missions;
  * @param speedMps  ground speed towards this point
  * @param cameraOn  whether the camera records on the leg ending here (true while sweeping a site)
  * @param siteId    the site being swept, {@code null} on transit legs
+ * @param holdS     seconds to hover here before going on (a hover over a point site), else 0
  */
-public record Waypoint(double lat, double lon, double altitudeM, double speedMps, boolean cameraOn, String siteId) {
+public record Waypoint(double lat, double lon, double altitudeM, double speedMps, boolean cameraOn, String siteId,
+                       double holdS) {
+
+    /** A waypoint flown through without stopping. */
+    public Waypoint(double lat, double lon, double altitudeM, double speedMps, boolean cameraOn, String siteId) {
+        this(lat, lon, altitudeM, speedMps, cameraOn, siteId, 0);
+    }
 
     public Waypoint {
         if (!Double.isFinite(lat) || Math.abs(lat) > 90 || !Double.isFinite(lon) || Math.abs(lon) > 180) {
@@ -21,6 +28,9 @@ public record Waypoint(double lat, double lon, double altitudeM, double speedMps
         }
         if (!(speedMps > 0) || !Double.isFinite(speedMps)) {
             throw new IllegalArgumentException("speedMps must be > 0, was " + speedMps);
+        }
+        if (!Double.isFinite(holdS) || holdS < 0) {
+            throw new IllegalArgumentException("holdS must be >= 0, was " + holdS);
         }
         if (siteId != null && siteId.isBlank()) {
             throw new IllegalArgumentException("siteId must be null or non-blank");

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.winterwatch.geo.LatLon;
+import org.winterwatch.geo.coverage.AltitudeBounds;
 import org.winterwatch.geo.coverage.CameraModel;
 import org.winterwatch.geo.coverage.CoverageParameters;
+import org.winterwatch.geo.coverage.PointSweep;
 import org.winterwatch.geo.layer.LayerException;
 import org.winterwatch.geo.layer.SiteLayers;
 import org.winterwatch.geo.site.SiteLayer;
@@ -15,6 +17,9 @@ import org.winterwatch.missions.FleetParameters;
 import org.winterwatch.missions.FleetPlan;
 import org.winterwatch.missions.FleetPlanner;
 import org.winterwatch.missions.PlanGeoJson;
+import org.winterwatch.missions.PlanKml;
+import org.winterwatch.missions.PlanSummary;
+import org.winterwatch.missions.QgcPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +36,7 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--sites", required = true, description = "Site layer (GeoJSON).")
+    @Option(names = "--sites", required = true, description = "Site layer (GeoJSON .geojson/.json or GeoPackage .gpkg).")
     Path sites;
     @Option(names = "--drones", defaultValue = "4", description = "Drones (default: ${DEFAULT-VALUE}).")
     int drones;
@@ -47,6 +52,34 @@ final class PlanCommand implements Callable<Integer> {
     double speedMps;
     @Option(names = "--out-geojson", description = "Write the plan as GeoJSON (routes per sortie, sweeps per site).")
     Path outGeojson;
+    @Option(names = "--out-qgc", paramLabel = "DIR", description = "Write one QGroundControl .plan per drone into DIR (drone-1.plan, ...).")
+    Path outQgc;
+    @Option(names = "--out-kml", paramLabel = "FILE", description = "Write the plan as KML (routes, sweeps, no-fly zones).")
+    Path outKml;
+    @Option(names = "--points", defaultValue = "orbit", paramLabel = "orbit|hover",
+            description = "How point sites are looked at: orbit around or hover above (default: ${DEFAULT-VALUE}).")
+    String points;
+    @Option(names = "--hover-s", defaultValue = "20", description = "Seconds to hover over a point site with --points hover (default: ${DEFAULT-VALUE}).")
+    double hoverS;
+    @Option(names = "--min-altitude-m", defaultValue = "15", description = "Lowest altitude allowed (default: ${DEFAULT-VALUE}).")
+    double minAltitudeM;
+    @Option(names = "--max-altitude-m", defaultValue = "120", description = "Highest altitude allowed (default: ${DEFAULT-VALUE}).")
+    double maxAltitudeM;
+
+    private CoverageParameters coverage() {
+        PointSweep pointSweep = switch (points.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "orbit" -> PointSweep.orbit();
+            case "hover" -> PointSweep.hover(hoverS);
+            default -> throw new UsageError("--points must be orbit or hover, was '" + points + "'");
+        };
+        AltitudeBounds bounds = new AltitudeBounds(minAltitudeM, maxAltitudeM);
+        if (!bounds.contains(altitudeM)) {
+            throw new UsageError("--altitude-m " + altitudeM + " is outside the allowed " + minAltitudeM + ".."
+                    + maxAltitudeM + " m (--min-altitude-m, --max-altitude-m)");
+        }
+        return new CoverageParameters(CameraModel.thermalDefault(), altitudeM,
+                CoverageParameters.defaults().orbitRadiusM(), bounds, pointSweep);
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -63,20 +96,23 @@ final class PlanCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         LatLon launch = home == null ? layer.centroid() : LatLon.parse(home);
-        FleetParameters params = new FleetParameters(
-                new CoverageParameters(CameraModel.thermalDefault(), altitudeM, CoverageParameters.defaults().orbitRadiusM()),
-                speedMps, enduranceMin, reserve);
+        FleetParameters params = new FleetParameters(coverage(), speedMps, enduranceMin, reserve);
         FleetPlan plan = new FleetPlanner(params).plan(layer, null, drones, launch);
-        out.printf("Sites: %d planned, %d left out; drones: %d; sorties: %d; waypoints: %d; total length %.1f km%n",
-                plan.coverages().size(), plan.unassigned().size(), drones, plan.sorties().size(),
-                plan.sorties().stream().mapToInt(s -> s.waypoints().size()).sum(), plan.totalLengthM() / 1000);
-        for (int d = 0; d < drones; d++) {
-            out.printf("  drone-%d: %d sortie(s), %.1f min%n", d + 1, plan.sortiesOf(d).size(), plan.durationS(d) / 60);
-        }
-        plan.unassigned().forEach(u -> out.println("  left out: " + u.siteId() + ": " + u.reason()));
+        out.print(PlanSummary.text(plan, layer, drones));
         if (outGeojson != null) {
             Files.writeString(outGeojson, PlanGeoJson.write(plan, layer));
             out.println("Wrote " + outGeojson);
+        }
+        if (outQgc != null) {
+            Files.createDirectories(outQgc);
+            for (int d = 0; d < drones; d++) {
+                Files.writeString(outQgc.resolve("drone-" + (d + 1) + ".plan"), QgcPlan.forDrone(plan, layer, d));
+            }
+            out.println("Wrote " + drones + " QGroundControl plan(s) to " + outQgc);
+        }
+        if (outKml != null) {
+            Files.writeString(outKml, PlanKml.write(plan, layer));
+            out.println("Wrote " + outKml);
         }
         return ExitCodes.OK;
     }

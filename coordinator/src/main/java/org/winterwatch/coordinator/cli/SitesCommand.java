@@ -24,7 +24,7 @@ final class SitesCommand {
         CommandSpec spec;
         @Mixin
         Verbosity verbosity;
-        @Parameters(paramLabel = "FILE", description = "GeoJSON site layer.")
+        @Parameters(paramLabel = "FILE", description = "Site layer: GeoJSON (.geojson, .json) or GeoPackage (.gpkg).")
         Path file;
 
         @Override

@@ -40,6 +40,23 @@ public record CameraModel(double hfovDeg, double vfovDeg, int widthPx, int heigh
         return footprintWidthM(altitudeM) * (1 - sideOverlap);
     }
 
+    /** Ground length seen along the flight direction from {@code altitudeM} above flat ground. */
+    public double footprintLengthM(double altitudeM) {
+        requirePositive(altitudeM);
+        return 2 * altitudeM * Math.tan(Math.toRadians(vfovDeg / 2));
+    }
+
+    /**
+     * The altitude at which one pixel spans {@code gsdM} metres of ground: how low to fly so that a
+     * person (about 0.5 m across) covers enough pixels to be told from a warm vent.
+     */
+    public double altitudeForGroundSampleDistanceM(double gsdM) {
+        if (!(gsdM > 0) || !Double.isFinite(gsdM)) {
+            throw new IllegalArgumentException("gsdM must be > 0, was " + gsdM);
+        }
+        return gsdM * widthPx / (2 * Math.tan(Math.toRadians(hfovDeg / 2)));
+    }
+
     /** Ground width of one pixel at {@code altitudeM}. */
     public double groundSampleDistanceM(double altitudeM) {
         return footprintWidthM(altitudeM) / widthPx;

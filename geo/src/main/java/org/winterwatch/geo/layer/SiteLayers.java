@@ -14,25 +14,21 @@ public final class SiteLayers {
     /** Classpath location of the bundled demo layer (Yuhe river area, Datong). */
     public static final String DEMO_RESOURCE = "/org/winterwatch/geo/demo/yuhe-datong.geojson";
 
-    private static final List<SiteLayerReader> READERS = List.of(new GeoJsonLayerReader());
+    private static final List<SiteLayerReader> READERS = List.of(new GeoJsonLayerReader(), new GeoPackageLayerReader());
 
     private SiteLayers() {
     }
 
-    /** Reads a layer file, choosing the format by extension ({@code .geojson}, {@code .json}). */
+    /** Reads a layer file, choosing the format by extension ({@code .geojson}, {@code .json}, {@code .gpkg}). */
     public static SiteLayer read(Path path) throws LayerException {
         String fileName = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         SiteLayerReader reader = READERS.stream().filter(r -> r.accepts(fileName)).findFirst()
                 .orElseThrow(() -> new LayerException(List.of(Problem.ofFile("unsupported file type '" + fileName
-                        + "': site layers must be GeoJSON files ending in .geojson or .json"))));
+                        + "': site layers must be GeoJSON (.geojson, .json) or GeoPackage (.gpkg) files"))));
         if (!Files.isRegularFile(path)) {
             throw new LayerException(List.of(Problem.ofFile("no such file: " + path)));
         }
-        try (InputStream in = Files.newInputStream(path)) {
-            return reader.read(in, path.toString());
-        } catch (IOException e) {
-            throw new LayerException(List.of(Problem.ofFile(path + " could not be read: " + e.getMessage())));
-        }
+        return reader.read(path);
     }
 
     /** Reads a GeoJSON FeatureCollection; {@code sourceName} only appears in messages. */

@@ -20,8 +20,9 @@ import org.winterwatch.geo.site.Site;
  * Keeps flight paths out of no-fly zones, in metres of one {@link LocalProjection}.
  *
  * <p>Each zone is widened by a safety margin. A straight leg that would cross a widened zone is
- * bent around it along the widened zone's outline, taking the shorter way round; a sweep path is cut
- * where it enters a widened zone and its pieces are joined by such detours. Instances are immutable.
+ * replaced by the shortest path around the zones (a visibility graph over the widened zones' corners);
+ * a sweep path is cut where it enters a widened zone and its pieces are joined by such detours.
+ * Instances are immutable and thread-safe.
  */
 public final class SafeTransit {
 
@@ -31,33 +32,80 @@ public final class SafeTransit {
     private static final GeometryFactory FACTORY = new GeometryFactory();
     private static final double EPSILON_M = 1e-6;
     private static final int MAX_DETOURS = 64;
+    /** Detours keep at least this share of the margin (the rest absorbs the corners' chords). */
+    private static final double STRICT_SHARE = 0.9;
 
     private final List<Polygon> keepOut;
     private final Geometry keepOutUnion;
     private final PreparedGeometry keepOutPrepared;
     private final PreparedGeometry crossingPrepared;
     private final PreparedGeometry zonesPrepared;
+    private final Geometry zones;
+    private final List<Geometry> zoneList;
+    private final List<String> zoneIds;
+    private final double marginM;
+    private final VisibilityGraph graph;
+    private final PreparedGeometry strictPrepared;
 
     /** Zones given in metres of the caller's projection. */
     public SafeTransit(List<Geometry> noFlyZonesMetres, double marginM) {
+        this(noFlyZonesMetres, null, marginM);
+    }
+
+    private SafeTransit(List<Geometry> noFlyZonesMetres, List<String> ids, double marginM) {
         Objects.requireNonNull(noFlyZonesMetres, "noFlyZonesMetres");
         if (!(marginM > 0)) {
             throw new IllegalArgumentException("marginM must be > 0, was " + marginM);
         }
-        Geometry zones = UnaryUnionOp.union(noFlyZonesMetres, FACTORY);
+        this.marginM = marginM;
+        this.zoneList = List.copyOf(noFlyZonesMetres);
+        this.zoneIds = ids == null ? noFlyZonesMetres.stream().map(z -> "zone").toList() : List.copyOf(ids);
+        this.zones = UnaryUnionOp.union(noFlyZonesMetres, FACTORY);
+        Geometry zones = this.zones == null ? FACTORY.createPolygon() : this.zones;
         this.zonesPrepared = PreparedGeometryFactory.prepare(zones);
         this.keepOutUnion = zones.buffer(marginM);
         this.keepOut = polygonsOf(keepOutUnion);
         this.keepOutPrepared = PreparedGeometryFactory.prepare(keepOutUnion);
         // legs that run along a widened outline must not count as crossing it
         this.crossingPrepared = PreparedGeometryFactory.prepare(zones.buffer(marginM / 2));
+        // corners on a coarser outline at the full margin: chords between them keep 0.95 of it
+        this.strictPrepared = PreparedGeometryFactory.prepare(zones.buffer(STRICT_SHARE * marginM));
+        Geometry corners = zones.isEmpty() ? zones : zones.buffer(marginM, 3);
+        this.graph = new VisibilityGraph(corners, this::isClearWithMargin);
     }
 
     /** The no-fly zones of a layer, projected; {@code noFlyZones} may also hold non-zone sites, which are ignored. */
     public static SafeTransit around(List<Site> noFlyZones, LocalProjection projection, double marginM) {
-        List<Geometry> metres = noFlyZones.stream().filter(Site::isNoFlyZone)
-                .map(s -> projection.toMetres(s.geometry())).toList();
-        return new SafeTransit(metres, marginM);
+        List<Site> zones = noFlyZones.stream().filter(Site::isNoFlyZone).toList();
+        List<Geometry> metres = zones.stream().map(s -> projection.toMetres(s.geometry())).toList();
+        return new SafeTransit(metres, zones.stream().map(Site::id).toList(), marginM);
+    }
+
+    /** Distance kept from every zone, metres. */
+    public double marginM() {
+        return marginM;
+    }
+
+    /** All zones as one geometry, metres; empty when there are none. */
+    public Geometry zones() {
+        return zones == null ? FACTORY.createPolygon() : zones.copy();
+    }
+
+    /** The zones widened by the margin: where no path may go. */
+    public Geometry keepOut() {
+        return keepOutUnion.copy();
+    }
+
+    /** Ids of the zones that overlap {@code metres} (with some area or length), in layer order. */
+    public List<String> zoneIdsOverlapping(Geometry metres) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < zoneList.size(); i++) {
+            Geometry zone = zoneList.get(i);
+            if (zone.getEnvelopeInternal().intersects(metres.getEnvelopeInternal()) && zone.intersects(metres)) {
+                out.add(zoneIds.get(i));
+            }
+        }
+        return out;
     }
 
     /** No zones at all: every leg is straight. */
@@ -70,13 +118,38 @@ public final class SafeTransit {
         return zonesPrepared.intersects(FACTORY.createPoint(p));
     }
 
+    /**
+     * True when the straight leg keeps nearly the whole margin from every zone; a leg that starts or ends
+     * closer (a sweep that ends at the margin, a home next to a zone) need only keep half of it.
+     */
+    private boolean isClearWithMargin(Coordinate from, Coordinate to) {
+        if (keepOutUnion.isEmpty() || !strictPrepared.intersects(leg(from, to))) {
+            return true;
+        }
+        boolean endInside = strictPrepared.intersects(FACTORY.createPoint(from))
+                || strictPrepared.intersects(FACTORY.createPoint(to));
+        return endInside && isClear(from, to);
+    }
+
     /** True when the straight leg keeps at least half the margin away from every zone. */
     public boolean isClear(Coordinate from, Coordinate to) {
         return keepOutUnion.isEmpty() || !crossingPrepared.intersects(leg(from, to));
     }
 
-    /** A flyable route from {@code from} to {@code to}, both included, bent around zones in the way. */
+    /**
+     * The shortest flyable route from {@code from} to {@code to}, both included: straight when the leg is
+     * clear, else through the corners of the widened zones.
+     */
     public List<Coordinate> route(Coordinate from, Coordinate to) {
+        if (isClearWithMargin(from, to)) {
+            return from.distance(to) < EPSILON_M ? List.of(from) : List.of(from, to);
+        }
+        List<Coordinate> shortest = graph.shortestPath(from, to);
+        return shortest != null ? shortest : bentAround(from, to);
+    }
+
+    /** The fallback when no corner path exists (an end enclosed by zones): along outlines, the shorter way. */
+    private List<Coordinate> bentAround(Coordinate from, Coordinate to) {
         List<Coordinate> out = new ArrayList<>();
         out.add(from);
         Coordinate current = from;

@@ -5,6 +5,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.io.WKTReader;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.geo.projection.LocalProjection;
@@ -45,7 +47,7 @@ final class CoverageCheck {
     /** Fraction of {@code target} (metres) seen by the path. */
     static double coveredFraction(SiteCoverage coverage, Geometry target) {
         Geometry seen = pathInMetres(coverage).buffer(coverage.swathWidthM() / 2, 16);
-        return target.intersection(seen).getArea() / target.getArea();
+        return OverlayNGRobust.overlay(target, seen, OverlayNG.INTERSECTION).getArea() / target.getArea();
     }
 
     static List<Coordinate> pathPoints(SiteCoverage coverage) {
