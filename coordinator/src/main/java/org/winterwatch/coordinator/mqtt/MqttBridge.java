@@ -75,7 +75,9 @@ public final class MqttBridge implements AutoCloseable {
         options.setCleanStart(false);
         options.setSessionExpiryInterval(SESSION_EXPIRY_S);
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
+        options.setAutomaticReconnectDelay(1, 5);
+        // Paho caps the back-off with this one (milliseconds, 128 s by default), not with the pair above.
+        options.setMaxReconnectDelay(5_000);
         options.setKeepAliveInterval(15);
         options.setConnectionTimeout(10);
         options.setReceiveMaximum(RECEIVE_MAXIMUM);

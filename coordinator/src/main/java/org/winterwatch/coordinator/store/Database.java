@@ -30,7 +30,8 @@ public final class Database {
     /** The embedded default: an H2 file database in {@code dataDir/db}. */
     public static Database embedded(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("db").resolve("winterwatch");
-        return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        // WRITE_DELAY=0: a commit reaches the file before the broker is acknowledged (H2 otherwise delays it).
+        return new Database("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
     }
 
     /** A database given as a JDBC URL; user and password may be in the URL or given separately. */
