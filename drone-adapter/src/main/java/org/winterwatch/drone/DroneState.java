@@ -9,12 +9,31 @@ import java.util.Objects;
  * {@code UNKNOWN}.
  *
  * @param missionCurrent index of the item being flown (0-based); equals {@code missionTotal} when finished
+ *                       (on the MissionRaw path: raw MAVLink sequence numbers)
+ * @param gpsFix the vehicle has a 3D GPS fix / a global position estimate
+ * @param homeSet the vehicle has a home position
+ * @param healthAllOk the vehicle's own pre-flight checks pass (MAVSDK's health-all-ok)
+ * @param headingDeg 0..360, NaN until known
+ * @param groundSpeedMps NaN until known
+ * @param statusText the vehicle's latest status text (failsafes, refusals), empty when none
+ * @param autopilot PX4 or ARDUPILOT once the link has asked the vehicle, UNKNOWN before
  */
 public record DroneState(String droneId, boolean connected, double lat, double lon, double relAltitudeM,
                          double batteryPercent, boolean armed, boolean inAir, String flightMode,
-                         int missionCurrent, int missionTotal, Instant updatedAt) {
+                         int missionCurrent, int missionTotal, Instant updatedAt, boolean gpsFix, boolean homeSet,
+                         boolean healthAllOk, double headingDeg, double groundSpeedMps, String statusText,
+                         Autopilot autopilot) {
 
     public static final String UNKNOWN_MODE = "UNKNOWN";
+
+    /** A state without health, motion, status text and autopilot details (healthy, as before they existed). */
+    public DroneState(String droneId, boolean connected, double lat, double lon, double relAltitudeM,
+                      double batteryPercent, boolean armed, boolean inAir, String flightMode,
+                      int missionCurrent, int missionTotal, Instant updatedAt) {
+        this(droneId, connected, lat, lon, relAltitudeM, batteryPercent, armed, inAir, flightMode, missionCurrent,
+                missionTotal, updatedAt, !Double.isNaN(lat), !Double.isNaN(lat), true, Double.NaN, Double.NaN, "",
+                Autopilot.UNKNOWN);
+    }
 
     public DroneState {
         if (droneId == null || droneId.isBlank()) {
@@ -36,12 +55,14 @@ public record DroneState(String droneId, boolean connected, double lat, double l
             throw new IllegalArgumentException("mission progress " + missionCurrent + "/" + missionTotal + " is impossible");
         }
         Objects.requireNonNull(updatedAt, "updatedAt");
+        statusText = statusText == null ? "" : statusText;
+        autopilot = autopilot == null ? Autopilot.UNKNOWN : autopilot;
     }
 
     /** A drone nothing is known about yet. */
     public static DroneState unknown(String droneId, Instant at) {
         return new DroneState(droneId, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false,
-                UNKNOWN_MODE, 0, 0, at);
+                UNKNOWN_MODE, 0, 0, at, false, false, false, Double.NaN, Double.NaN, "", Autopilot.UNKNOWN);
     }
 
     public boolean positionKnown() {

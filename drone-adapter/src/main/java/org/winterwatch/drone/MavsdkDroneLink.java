@@ -31,10 +31,15 @@ import org.slf4j.LoggerFactory;
  * {@code mavsdk_server} (or the simulator).
  *
  * <p>Every Rx subscription has an error handler; a stream error or end means the link is lost, and
- * the link reconnects with backoff (a fresh {@code System}, since MAVSDK-Java's streams cannot be
- * resubscribed once they fail). Every command has a timeout ({@link #DEFAULT_CALL_TIMEOUT} unless
- * given) and runs on Rx's io scheduler, so callers are never blocked. State listeners are called from
- * one internal thread at most every {@link #STATE_PERIOD}, always with the latest state.
+ * the link reconnects with backoff (a fresh {@code System} with every stream subscribed again, since
+ * MAVSDK-Java's streams cannot be resubscribed once they fail). A link that says it is connected but
+ * delivers nothing for {@link Settings#stallTimeout()} has stalled silently (a known MAVSDK failure) and
+ * is reconnected the same way. Every command has a timeout and runs on Rx's io scheduler, so callers
+ * are never blocked. Arming is refused here, before anything is sent, without a GPS fix, a home
+ * position, enough battery or the vehicle's own health checks. Once connected the link asks Info which
+ * autopilot it talks to: missions go through MAVSDK's Mission plugin for PX4 and through MissionRaw for
+ * ArduPilot ({@link #missionPath()}). State listeners are called from one internal thread at most every
+ * {@link #STATE_PERIOD}, always with the latest state.
  */
 public final class MavsdkDroneLink implements DroneLink {
 
@@ -43,6 +48,47 @@ public final class MavsdkDroneLink implements DroneLink {
     /** State listeners are called at most this often (5 Hz). */
     public static final Duration STATE_PERIOD = Duration.ofMillis(200);
     private static final long MAX_RECONNECT_DELAY_MS = 10_000;
+    /** A connected link that delivers nothing for this long has stalled. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(3);
+    /** Arming is refused below this battery level. */
+    public static final double DEFAULT_MIN_ARM_BATTERY_PERCENT = 20;
+
+    /**
+     * How a link behaves.
+     *
+     * @param callTimeout how long a command may take (an upload three times that)
+     * @param stallTimeout how long a connected link may stay silent before it counts as stalled
+     * @param minArmBatteryPercent arming is refused below this battery level
+     */
+    public record Settings(Duration callTimeout, Duration stallTimeout, double minArmBatteryPercent) {
+
+        public static final Settings DEFAULTS = new Settings(DEFAULT_CALL_TIMEOUT, DEFAULT_STALL_TIMEOUT,
+                DEFAULT_MIN_ARM_BATTERY_PERCENT);
+
+        public Settings {
+            if (callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()) {
+                throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
+            }
+            if (stallTimeout == null || stallTimeout.compareTo(STATE_PERIOD.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("stallTimeout must be at least " + STATE_PERIOD.multipliedBy(2) + ", was " + stallTimeout);
+            }
+            if (!(minArmBatteryPercent >= 0 && minArmBatteryPercent <= 100)) {
+                throw new IllegalArgumentException("minArmBatteryPercent must be within 0..100, was " + minArmBatteryPercent);
+            }
+        }
+
+        public Settings withCallTimeout(Duration timeout) {
+            return new Settings(timeout, stallTimeout, minArmBatteryPercent);
+        }
+
+        public Settings withStallTimeout(Duration timeout) {
+            return new Settings(callTimeout, timeout, minArmBatteryPercent);
+        }
+
+        public Settings withMinArmBatteryPercent(double percent) {
+            return new Settings(callTimeout, stallTimeout, percent);
+        }
+    }
 
     static {
         // Without a handler, an error that reaches no subscriber (e.g. a stream failing after dispose)
@@ -57,6 +103,7 @@ public final class MavsdkDroneLink implements DroneLink {
     private final int port;
     private final Clock clock;
     private final Duration callTimeout;
+    private final Settings settings;
     private final ScheduledExecutorService timer;
     private final List<java.util.function.Consumer<DroneState>> listeners = new CopyOnWriteArrayList<>();
 
@@ -70,6 +117,12 @@ public final class MavsdkDroneLink implements DroneLink {
     private CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Telemetrics telemetry = new Telemetrics();
     private long version;
+    private Autopilot autopilot = Autopilot.UNKNOWN;
+    private MissionPath missionPath;
+    private boolean askingInfo;
+    private long messages;
+    private long watchedMessages;
+    private int quietTicks;
 
     private volatile DroneState latest;
     private long emittedVersion;
@@ -79,6 +132,10 @@ public final class MavsdkDroneLink implements DroneLink {
     }
 
     public MavsdkDroneLink(String droneId, String host, int grpcPort, Clock clock, Duration callTimeout) {
+        this(droneId, host, grpcPort, clock, Settings.DEFAULTS.withCallTimeout(Objects.requireNonNull(callTimeout, "callTimeout")));
+    }
+
+    public MavsdkDroneLink(String droneId, String host, int grpcPort, Clock clock, Settings settings) {
         if (droneId == null || droneId.isBlank()) {
             throw new IllegalArgumentException("droneId must not be blank");
         }
@@ -92,7 +149,8 @@ public final class MavsdkDroneLink implements DroneLink {
         this.host = host;
         this.port = grpcPort;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.callTimeout = settings.callTimeout();
         this.latest = DroneState.unknown(droneId, clock.instant());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ww-drone-" + droneId);
@@ -131,6 +189,46 @@ public final class MavsdkDroneLink implements DroneLink {
             return failed(DroneLinkException.Reason.REFUSED, "upload mission: the route is empty");
         }
         List<RoutePoint> points = List.copyOf(route);
+        Autopilot vehicle;
+        double homeLat;
+        double homeLon;
+        synchronized (this) {
+            vehicle = autopilot;
+            homeLat = telemetry.homeLat;
+            homeLon = telemetry.homeLon;
+        }
+        CompletionStage<Void> upload;
+        MissionPath path;
+        if (vehicle == Autopilot.ARDUPILOT) {
+            path = MissionPath.MISSION_RAW;
+            upload = uploadRaw(points, homeLat, homeLon);
+        } else {
+            path = MissionPath.MISSION;
+            upload = uploadPlan(points);
+        }
+        return upload.thenRun(() -> {
+            synchronized (this) {
+                missionPath = path;
+            }
+            LOG.info("mission uploaded droneId={} path={} autopilot={} points={}", droneId, path, vehicle, points.size());
+        });
+    }
+
+    private CompletionStage<Void> uploadRaw(List<RoutePoint> points, double homeLat, double homeLon) {
+        if (Double.isNaN(homeLat) || Double.isNaN(homeLon)) {
+            return failed(DroneLinkException.Reason.UNHEALTHY, "upload mission (MissionRaw): home position not known yet");
+        }
+        List<io.mavsdk.mission_raw.MissionRaw.MissionItem> items = MissionRawMapper.toItems(points, homeLat, homeLon);
+        return command("upload mission (MissionRaw)", callTimeout.multipliedBy(3), s -> s.getMissionRaw()
+                .uploadMission(items)
+                .andThen(s.getMissionRaw().downloadMission().flatMapCompletable(downloaded ->
+                        MissionRawMapper.matches(points, downloaded)
+                                ? Completable.complete()
+                                : Completable.error(new DroneLinkException(DroneLinkException.Reason.REFUSED,
+                                        droneId + ": upload mission (MissionRaw): the mission read back differs from the route")))));
+    }
+
+    private CompletionStage<Void> uploadPlan(List<RoutePoint> points) {
         Mission.MissionPlan plan = MissionItemMapper.toPlan(points);
         // a MAVSDK "success" means accepted, not stored: read the mission back and compare
         return command("upload mission", callTimeout.multipliedBy(3), s -> s.getMission()
@@ -145,19 +243,38 @@ public final class MavsdkDroneLink implements DroneLink {
 
     @Override
     public CompletionStage<Void> arm() {
-        Boolean healthy;
+        String unfit;
         synchronized (this) {
-            healthy = telemetry.healthAllOk;
+            unfit = telemetry.unfitToArm(settings.minArmBatteryPercent());
         }
-        if (Boolean.FALSE.equals(healthy)) {
-            return failed(DroneLinkException.Reason.UNHEALTHY, "arm: the drone reports it is not ready to fly");
+        if (unfit != null) {
+            LOG.info("arm refused before sending droneId={} reason={}", droneId, unfit);
+            return failed(unfit.startsWith("not connected") ? DroneLinkException.Reason.CONNECTION
+                    : DroneLinkException.Reason.UNHEALTHY, "arm: " + unfit);
         }
         return command("arm", callTimeout, s -> s.getAction().arm());
     }
 
     @Override
     public CompletionStage<Void> startMission() {
+        if (rawPath()) {
+            return command("start mission (MissionRaw)", callTimeout, s -> s.getMissionRaw().startMission());
+        }
         return command("start mission", callTimeout, s -> s.getMission().startMission());
+    }
+
+    /** The autopilot Info reported, UNKNOWN until the link has connected once. */
+    public synchronized Autopilot autopilot() {
+        return autopilot;
+    }
+
+    /** The plugin that carried the last uploaded mission; null before the first upload. */
+    public synchronized MissionPath missionPath() {
+        return missionPath;
+    }
+
+    private synchronized boolean rawPath() {
+        return autopilot == Autopilot.ARDUPILOT;
     }
 
     @Override
@@ -167,6 +284,9 @@ public final class MavsdkDroneLink implements DroneLink {
 
     @Override
     public CompletionStage<Void> pauseMission() {
+        if (rawPath()) {
+            return command("pause mission (MissionRaw)", callTimeout, s -> s.getMissionRaw().pauseMission());
+        }
         return command("pause mission", callTimeout, s -> s.getMission().pauseMission());
     }
 
@@ -206,17 +326,42 @@ public final class MavsdkDroneLink implements DroneLink {
         subscriptions = new CompositeDisposable();
         Core core = system.getCore();
         Telemetry t = system.getTelemetry();
-        subscribe(gen, "connection", core.getConnectionState(), s -> update(gen, () -> telemetry.connected = Boolean.TRUE.equals(s.getIsConnected())));
+        subscribe(gen, "connection", core.getConnectionState(), s -> {
+            update(gen, () -> telemetry.connected = Boolean.TRUE.equals(s.getIsConnected()));
+            askAutopilot(gen);
+        });
         subscribe(gen, "position", t.getPosition(), p -> update(gen, () -> telemetry.position(p)));
-        subscribe(gen, "home", t.getHome(), h -> update(gen, () -> telemetry.homeKnown = finite(h.getLatitudeDeg()) && finite(h.getLongitudeDeg())));
+        subscribe(gen, "home", t.getHome(), h -> update(gen, () -> telemetry.home(h)));
         subscribe(gen, "battery", t.getBattery(), b -> update(gen, () -> telemetry.batteryPercent = percent(b.getRemainingPercent())));
         subscribe(gen, "armed", t.getArmed(), a -> update(gen, () -> telemetry.armed = a));
         subscribe(gen, "in-air", t.getInAir(), a -> update(gen, () -> telemetry.inAir = a));
         subscribe(gen, "flight-mode", t.getFlightMode(), m -> update(gen, () -> telemetry.flightMode = m.name()));
         subscribe(gen, "health", t.getHealthAllOk(), ok -> update(gen, () -> telemetry.healthAllOk = ok));
+        subscribe(gen, "health-detail", t.getHealth(), h -> update(gen, () -> {
+            telemetry.globalPositionOk = h.getIsGlobalPositionOk();
+            telemetry.homePositionOk = h.getIsHomePositionOk();
+        }));
+        subscribe(gen, "gps-info", t.getGpsInfo(), g -> update(gen, () -> telemetry.gpsFix = g.getFixType() != null
+                && g.getFixType().ordinal() >= Telemetry.FixType.FIX_3D.ordinal()));
+        subscribe(gen, "velocity", t.getVelocityNed(), v -> update(gen, () -> telemetry.groundSpeedMps =
+                v.getNorthMS() == null || v.getEastMS() == null ? Double.NaN : Math.hypot(v.getNorthMS(), v.getEastMS())));
+        subscribe(gen, "heading", t.getHeading(), h -> update(gen, () -> telemetry.headingDeg =
+                h.getHeadingDeg() == null ? Double.NaN : h.getHeadingDeg()));
+        subscribe(gen, "status-text", t.getStatusText(), text -> {
+            LOG.warn("vehicle says droneId={} type={} text={}", droneId, text.getType(), text.getText());
+            update(gen, () -> telemetry.statusText = text.getText());
+        });
         subscribe(gen, "mission-progress", system.getMission().getMissionProgress(), p -> update(gen, () -> {
-            telemetry.missionCurrent = p.getCurrent();
-            telemetry.missionTotal = p.getTotal();
+            if (autopilot != Autopilot.ARDUPILOT) {
+                telemetry.missionCurrent = p.getCurrent();
+                telemetry.missionTotal = p.getTotal();
+            }
+        }));
+        subscribe(gen, "mission-raw-progress", system.getMissionRaw().getMissionProgress(), p -> update(gen, () -> {
+            if (autopilot == Autopilot.ARDUPILOT) {
+                telemetry.missionCurrent = p.getCurrent();
+                telemetry.missionTotal = p.getTotal();
+            }
         }));
         LOG.debug("link opened droneId={} endpoint={}:{} generation={}", droneId, host, port, gen);
     }
@@ -228,6 +373,38 @@ public final class MavsdkDroneLink implements DroneLink {
                 () -> linkLost(gen, stream, null)));
     }
 
+    /** Once per connection, asks Info which autopilot this is (it decides the mission path). */
+    private void askAutopilot(int gen) {
+        System s;
+        synchronized (this) {
+            if (gen != generation || closed || !telemetry.connected || autopilot != Autopilot.UNKNOWN || askingInfo) {
+                return;
+            }
+            askingInfo = true;
+            s = system;
+        }
+        io.mavsdk.info.Info info = s.getInfo();
+        io.reactivex.Single.zip(info.getProduct(), info.getVersion(),
+                        (product, version) -> Autopilot.fromInfo(product.getVendorName(), product.getProductName(),
+                                version.getFlightSwMajor() == null ? 0 : version.getFlightSwMajor()))
+                .subscribeOn(Schedulers.io())
+                .timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .subscribe(found -> learnAutopilot(gen, found, null), error -> learnAutopilot(gen, Autopilot.PX4, error));
+    }
+
+    private void learnAutopilot(int gen, Autopilot found, Throwable error) {
+        synchronized (this) {
+            askingInfo = false;
+        }
+        if (error != null) {
+            LOG.warn("cannot ask Info for the autopilot, assuming PX4 droneId={} reason={}", droneId, error.toString());
+        } else {
+            LOG.info("autopilot droneId={} autopilot={} missionPath={}", droneId, found,
+                    found == Autopilot.ARDUPILOT ? MissionPath.MISSION_RAW : MissionPath.MISSION);
+        }
+        update(gen, () -> autopilot = found);
+    }
+
     private void update(int gen, Runnable change) {
         CompletableFuture<Void> nowReady = null;
         synchronized (this) {
@@ -235,9 +412,11 @@ public final class MavsdkDroneLink implements DroneLink {
                 return;
             }
             change.run();
+            messages++;
             reconnectDelayMs = 500;
             changed();
-            if (telemetry.connected && telemetry.positionKnown() && telemetry.homeKnown && !ready.isDone()) {
+            if (telemetry.connected && telemetry.positionKnown() && telemetry.homeKnown && autopilot != Autopilot.UNKNOWN
+                    && !ready.isDone()) {
                 nowReady = ready;
             }
         }
@@ -279,6 +458,7 @@ public final class MavsdkDroneLink implements DroneLink {
     private void reconnect() {
         synchronized (this) {
             reconnectScheduled = false;
+            askingInfo = false;
             if (closed) {
                 return;
             }
@@ -365,10 +545,45 @@ public final class MavsdkDroneLink implements DroneLink {
     /** Caller holds the lock. */
     private void changed() {
         version++;
-        latest = telemetry.toState(droneId, clock);
+        latest = telemetry.toState(droneId, clock, autopilot);
+    }
+
+    /**
+     * Called every {@link #STATE_PERIOD} on the link's thread: a link that says it is connected but has
+     * delivered nothing for the stall timeout is treated as lost (and reconnected).
+     */
+    private void watchForStall() {
+        int gen;
+        synchronized (this) {
+            if (closed || system == null || !telemetry.connected || reconnectScheduled) {
+                quietTicks = 0;
+                watchedMessages = messages;
+                return;
+            }
+            if (messages != watchedMessages) {
+                watchedMessages = messages;
+                quietTicks = 0;
+                return;
+            }
+            quietTicks++;
+            if (quietTicks * STATE_PERIOD.toMillis() < settings.stallTimeout().toMillis()) {
+                return;
+            }
+            quietTicks = 0;
+            gen = generation;
+        }
+        LOG.warn("drone telemetry stalled droneId={} endpoint={}:{} silentForMs={}", droneId, host, port,
+                settings.stallTimeout().toMillis());
+        linkLost(gen, "all (stalled)", new java.util.concurrent.TimeoutException(
+                "no telemetry for " + settings.stallTimeout().toMillis() + " ms although connected"));
     }
 
     private void emitState() {
+        try {
+            watchForStall();
+        } catch (RuntimeException e) {
+            LOG.warn("stall watch failed droneId={} reason={}", droneId, e.toString());
+        }
         DroneState state;
         synchronized (this) {
             if (version == emittedVersion) {
@@ -404,6 +619,14 @@ public final class MavsdkDroneLink implements DroneLink {
         double lon = Double.NaN;
         double relAltitudeM = Double.NaN;
         boolean homeKnown;
+        double homeLat = Double.NaN;
+        double homeLon = Double.NaN;
+        Boolean gpsFix;
+        Boolean globalPositionOk;
+        Boolean homePositionOk;
+        double headingDeg = Double.NaN;
+        double groundSpeedMps = Double.NaN;
+        String statusText = "";
         double batteryPercent = Double.NaN;
         boolean armed;
         boolean inAir;
@@ -422,13 +645,51 @@ public final class MavsdkDroneLink implements DroneLink {
             relAltitudeM = rel == null ? Double.NaN : rel;
         }
 
+        void home(Telemetry.Position h) {
+            homeKnown = finite(h.getLatitudeDeg()) && finite(h.getLongitudeDeg());
+            if (homeKnown) {
+                homeLat = h.getLatitudeDeg();
+                homeLon = h.getLongitudeDeg();
+            }
+        }
+
         boolean positionKnown() {
             return !Double.isNaN(lat) && !Double.isNaN(lon);
         }
 
-        DroneState toState(String droneId, Clock clock) {
+        boolean hasGpsFix() {
+            return Boolean.TRUE.equals(gpsFix) && !Boolean.FALSE.equals(globalPositionOk);
+        }
+
+        /** Why the drone must not be armed now, or null when it may. */
+        String unfitToArm(double minBatteryPercent) {
+            if (!connected) {
+                return "not connected";
+            }
+            if (!hasGpsFix()) {
+                return gpsFix == null ? "no GPS fix reported yet" : "no GPS fix";
+            }
+            if (!homeKnown || Boolean.FALSE.equals(homePositionOk)) {
+                return "home position not set";
+            }
+            if (Double.isNaN(batteryPercent)) {
+                return "battery level not reported yet";
+            }
+            if (batteryPercent < minBatteryPercent) {
+                return String.format(java.util.Locale.ROOT, "battery %.0f%% is below the %.0f%% needed to arm",
+                        batteryPercent, minBatteryPercent);
+            }
+            if (Boolean.FALSE.equals(healthAllOk)) {
+                return "the drone reports it is not ready to fly (pre-flight checks)";
+            }
+            return null;
+        }
+
+        DroneState toState(String droneId, Clock clock, Autopilot autopilot) {
             return new DroneState(droneId, connected, lat, lon, relAltitudeM, batteryPercent, armed, inAir, flightMode,
-                    Math.max(-1, missionCurrent), Math.max(0, missionTotal), clock.instant());
+                    Math.max(-1, missionCurrent), Math.max(0, missionTotal), clock.instant(), hasGpsFix(),
+                    homeKnown && !Boolean.FALSE.equals(homePositionOk), Boolean.TRUE.equals(healthAllOk), headingDeg,
+                    groundSpeedMps, statusText, autopilot);
         }
     }
 }

@@ -29,6 +29,15 @@ final class MavsdkErrors {
             String text = mission.getCode() + ": " + mission.getDescription();
             return new DroneLinkException(missionReason(mission.getCode()), what + " failed: " + text, text, e);
         }
+        if (e instanceof io.mavsdk.mission_raw.MissionRaw.MissionRawException raw) {
+            String text = raw.getCode() + ": " + raw.getDescription();
+            DroneLinkException.Reason reason = switch (raw.getCode()) {
+                case TIMEOUT -> DroneLinkException.Reason.TIMEOUT;
+                case NO_SYSTEM -> DroneLinkException.Reason.CONNECTION;
+                default -> DroneLinkException.Reason.REFUSED;
+            };
+            return new DroneLinkException(reason, what + " failed: " + text, text, e);
+        }
         if (e instanceof StatusRuntimeException status) {
             String text = status.getStatus().getCode() + ": " + status.getStatus().getDescription();
             return new DroneLinkException(DroneLinkException.Reason.CONNECTION, what + " failed: link down (" + text + ")", text, e);

@@ -19,6 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.simulator.detection.Detection;
 import org.winterwatch.simulator.detection.DetectionJson;
+import org.winterwatch.simulator.detection.FixedSensor;
+import org.winterwatch.simulator.world.Failure;
+import org.winterwatch.simulator.world.FailureKind;
+import org.winterwatch.simulator.world.FixedSensorSpec;
+import org.winterwatch.simulator.world.World;
 import org.winterwatch.simulator.detection.MqttDetectionPublisher;
 import org.winterwatch.simulator.detection.OnboardDetector;
 import org.winterwatch.simulator.flight.SimDrone;
@@ -26,7 +31,8 @@ import org.winterwatch.simulator.grpc.DroneEndpoint;
 
 /**
  * The simulator facade: simulated drones serving the MAVSDK gRPC API, flying in simulated time,
- * with thermal cameras whose onboard detectors publish detections over MQTT.
+ * with thermal cameras whose onboard detectors publish detections over MQTT, fixed sensors at sites, and
+ * the scenario's failures injected at their times.
  *
  * <p>With a real-time {@link SimClock} the world advances by itself in ticks of
  * {@link SimClock#TICK}; with a manual clock it moves only on {@link #step(Duration)} (or
@@ -44,6 +50,12 @@ public final class Simulator implements AutoCloseable {
     private final List<DroneEndpoint> endpoints = new ArrayList<>();
     private final List<OnboardDetector> detectors = new ArrayList<>();
     private final List<MqttDetectionPublisher> publishers = new ArrayList<>();
+    private final List<FixedSensor> sensors = new ArrayList<>();
+    private final List<MqttDetectionPublisher> sensorPublishers = new ArrayList<>();
+    /** Failure starts and ends still to come, in time order; touched only by the world loop (under the clock's lock). */
+    private final java.util.PriorityQueue<FailureEdge> failureEdges = new java.util.PriorityQueue<>();
+    private final java.util.Map<String, Integer> indexById = new java.util.HashMap<>();
+    private Instant startedAt;
     private final List<Consumer<String>> detectionListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
@@ -85,21 +97,117 @@ public final class Simulator implements AutoCloseable {
 
     private void startDrones() {
         Instant t0 = clock.now();
+        startedAt = t0;
+        World world = config.world();
+        double speedFactor = clock.isManual() ? 1 : clock.speedup();
         for (int i = 0; i < config.drones(); i++) {
             String droneId = droneId(i);
-            SimDrone drone = new SimDrone(droneId, config.home(), config.cruiseSpeedMps(), t0);
+            indexById.put(droneId, i);
+            SimDrone drone = new SimDrone(droneId, config.home(), config.cruiseSpeedMps(), t0, world.wind(), config.ambientTempC());
             int port = config.grpcBasePort() == 0 ? 0 : config.grpcBasePort() + i;
             try {
-                endpoints.add(DroneEndpoint.start(drone, port));
+                endpoints.add(DroneEndpoint.start(drone, port, world.autopilot(), speedFactor));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot serve MAVSDK gRPC for " + droneId + " on port " + port
                         + ": " + rootMessage(e), e);
             }
-            detectors.add(new OnboardDetector(droneId, config.people(), config.ambientTempC(), config.seed() * 31 + i));
+            detectors.add(new OnboardDetector(droneId, config.people(), world.decoys(), config.ambientTempC(),
+                    config.seed() * 31 + i, t0));
             if (config.mqttUrl() != null) {
                 publishers.add(publisher(droneId));
             }
         }
+        for (int k = 0; k < world.sensors().size(); k++) {
+            FixedSensorSpec spec = world.sensors().get(k);
+            sensors.add(new FixedSensor(spec, config.people(), config.ambientTempC(), config.seed() * 977 + k, t0));
+            if (config.mqttUrl() != null) {
+                sensorPublishers.add(publisher(spec.id()));
+            }
+        }
+        for (Failure failure : world.failures()) {
+            schedule(failure);
+        }
+    }
+
+    private void schedule(Failure failure) {
+        Integer index = indexById.get(failure.droneId());
+        if (index == null) {
+            LOG.warn("failure ignored: no drone {} among {} drones kind={}", failure.droneId(), config.drones(), failure.kind());
+            return;
+        }
+        Instant start = startedAt.plusMillis(Math.round(failure.atS() * 1000));
+        synchronized (failureEdges) {
+            failureEdges.add(new FailureEdge(start, index, failure, true));
+            if (failure.kind() != FailureKind.BATTERY_FAULT && Double.isFinite(failure.durationS())) {
+                failureEdges.add(new FailureEdge(start.plusMillis(Math.round(failure.durationS() * 1000)), index, failure, false));
+            }
+        }
+    }
+
+    /** A failure starting or ending at a simulated instant. */
+    private record FailureEdge(Instant at, int droneIndex, Failure failure, boolean begins) implements Comparable<FailureEdge> {
+        @Override
+        public int compareTo(FailureEdge other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : Boolean.compare(other.begins, begins);
+        }
+    }
+
+    private void applyFailuresUpTo(Instant at) {
+        while (true) {
+            FailureEdge edge;
+            synchronized (failureEdges) {
+                edge = failureEdges.peek();
+                if (edge == null || edge.at().isAfter(at)) {
+                    return;
+                }
+                failureEdges.poll();
+            }
+            SimDrone drone = endpoints.get(edge.droneIndex()).drone();
+            Failure f = edge.failure();
+            LOG.info("failure {} droneId={} kind={} atS={}", edge.begins() ? "begins" : "ends", drone.droneId(),
+                    f.kind().wireName(), Duration.between(startedAt, edge.at()).toSeconds());
+            switch (f.kind()) {
+                case LINK_LOSS -> drone.setLinkUp(!edge.begins());
+                case GPS_LOSS -> drone.setGpsOk(!edge.begins());
+                case TELEMETRY_STALL -> drone.setTelemetryStalled(edge.begins());
+                case BATTERY_FAULT -> drone.injectBatteryFraction(f.percent() / 100);
+            }
+        }
+    }
+
+    /**
+     * Failure injection: {@code kind} happens to drone {@code droneIndex} now and lasts {@code duration}
+     * (ignored for a battery fault, which sets the battery to {@code percent}).
+     */
+    public void inject(int droneIndex, FailureKind kind, Duration duration, double percent) {
+        String id = droneId(droneIndex);
+        double atS = Duration.between(startedAt, clock.now()).toMillis() / 1000.0;
+        schedule(new Failure(atS, id, kind, duration == null ? Double.POSITIVE_INFINITY : duration.toMillis() / 1000.0, percent));
+        if (clock.isManual()) {
+            applyFailuresUpTo(clock.now());
+        }
+    }
+
+    /** Failure injection: {@code kind} happens to drone {@code droneIndex} now and lasts {@code duration}. */
+    public void inject(int droneIndex, FailureKind kind, Duration duration) {
+        inject(droneIndex, kind, duration, 11);
+    }
+
+    /** Simulated time since the simulator started. */
+    public Duration elapsed() {
+        return Duration.between(startedAt, clock.now());
+    }
+
+    /** The fixed sensors' ids, in scenario order. */
+    public List<String> sensorIds() {
+        return sensors.stream().map(FixedSensor::sensorId).toList();
+    }
+
+    /** What drone {@code droneIndex}'s autopilot reports now (for tests and tools). */
+    public org.winterwatch.simulator.flight.DroneSnapshot snapshot(int droneIndex) {
+        droneId(droneIndex);
+        return endpoints.get(droneIndex).drone().snapshot();
     }
 
     private MqttDetectionPublisher publisher(String droneId) {
@@ -147,9 +255,10 @@ public final class Simulator implements AutoCloseable {
         return config;
     }
 
-    /** True when every drone's detector is connected to the MQTT broker (always true without MQTT). */
+    /** True when every drone's detector and fixed sensor is connected to the MQTT broker (always true without MQTT). */
     public boolean mqttConnected() {
-        return publishers.stream().allMatch(MqttDetectionPublisher::isConnected);
+        return publishers.stream().allMatch(MqttDetectionPublisher::isConnected)
+                && sensorPublishers.stream().allMatch(MqttDetectionPublisher::isConnected);
     }
 
     /** Advances simulated time by hand (meant for a manual clock); the world follows. */
@@ -191,8 +300,14 @@ public final class Simulator implements AutoCloseable {
                 next = to;
             }
             double dtS = Duration.between(at, next).toNanos() / 1e9;
+            applyFailuresUpTo(at);
             for (int i = 0; i < endpoints.size(); i++) {
                 stepDrone(i, dtS, next);
+            }
+            for (int k = 0; k < sensors.size(); k++) {
+                for (Detection detection : sensors.get(k).look(next)) {
+                    deliver(detection, sensorPublishers.isEmpty() ? null : sensorPublishers.get(k));
+                }
             }
             at = next;
         }
@@ -201,17 +316,22 @@ public final class Simulator implements AutoCloseable {
     private void stepDrone(int i, double dtS, Instant at) {
         SimDrone.Leg leg = endpoints.get(i).drone().step(dtS, at);
         for (Detection detection : detectors.get(i).look(leg, at)) {
-            String json = DetectionJson.write(detection);
-            LOG.debug("detection droneId={} id={} siteId={}", detection.source(), detection.id(), detection.siteId());
-            if (!publishers.isEmpty()) {
-                publishers.get(i).publish(json);
-            }
-            for (Consumer<String> listener : detectionListeners) {
-                try {
-                    listener.accept(json);
-                } catch (RuntimeException e) {
-                    LOG.warn("detection listener failed reason={}", e.getMessage());
-                }
+            deliver(detection, publishers.isEmpty() ? null : publishers.get(i));
+        }
+    }
+
+    private void deliver(Detection detection, MqttDetectionPublisher publisher) {
+        String json = DetectionJson.write(detection);
+        LOG.debug("detection source={} id={} kind={} siteId={}", detection.source(), detection.id(), detection.kind(),
+                detection.siteId());
+        if (publisher != null) {
+            publisher.publish(json);
+        }
+        for (Consumer<String> listener : detectionListeners) {
+            try {
+                listener.accept(json);
+            } catch (RuntimeException e) {
+                LOG.warn("detection listener failed reason={}", e.getMessage());
             }
         }
     }
@@ -242,6 +362,9 @@ public final class Simulator implements AutoCloseable {
             endpoint.close();
         }
         for (MqttDetectionPublisher publisher : publishers) {
+            publisher.close();
+        }
+        for (MqttDetectionPublisher publisher : sensorPublishers) {
             publisher.close();
         }
         scheduler.shutdownNow();

@@ -3,6 +3,7 @@ package org.winterwatch.simulator;
 import java.util.List;
 import java.util.Objects;
 import org.winterwatch.geo.LatLon;
+import org.winterwatch.simulator.world.World;
 
 /**
  * What to simulate: how many drones, where they serve MAVSDK gRPC, where they launch, where the
@@ -12,10 +13,14 @@ import org.winterwatch.geo.LatLon;
  * @param speedup simulated seconds per real second (used by {@link #clock(java.time.Instant)})
  * @param mqttUrl {@code tcp://host:port}; null = detections go only to {@link Simulator#onDetection} listeners
  * @param topicPrefix MQTT topic prefix, {@code ww/v1} by default
+ * @param world wind, fixed sensors, false-positive sources, failures and autopilot ({@link World#CALM} by default)
  */
 public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double speedup, String mqttUrl,
                               String topicPrefix, List<SimPerson> people, double ambientTempC, long seed,
-                              double cruiseSpeedMps) {
+                              double cruiseSpeedMps, World world) {
+
+    /** The most drones one simulator process serves. */
+    public static final int MAX_DRONES = 1000;
 
     public static final String DEFAULT_TOPIC_PREFIX = "ww/v1";
     public static final int DEFAULT_GRPC_BASE_PORT = 50051;
@@ -24,8 +29,8 @@ public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double 
     public static final LatLon DEMO_HOME = new LatLon(40.0905, 113.3345);
 
     public SimulatorConfig {
-        if (drones < 1 || drones > 64) {
-            throw new IllegalArgumentException("drones must be within 1..64, was " + drones);
+        if (drones < 1 || drones > MAX_DRONES) {
+            throw new IllegalArgumentException("drones must be within 1.." + MAX_DRONES + ", was " + drones);
         }
         if (grpcBasePort < 0 || grpcBasePort + drones - 1 > 65535 || (grpcBasePort > 0 && grpcBasePort < 1024)) {
             throw new IllegalArgumentException("grpcBasePort must be 0 (ephemeral) or within 1024..65535 for all "
@@ -54,13 +59,22 @@ public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double 
         if (!Double.isFinite(cruiseSpeedMps) || cruiseSpeedMps <= 0 || cruiseSpeedMps > 30) {
             throw new IllegalArgumentException("cruiseSpeedMps must be within (0, 30], was " + cruiseSpeedMps);
         }
+        Objects.requireNonNull(world, "world");
+    }
+
+    /** A config in still air, without fixed sensors or failures, with PX4-like drones. */
+    public SimulatorConfig(int drones, int grpcBasePort, LatLon home, double speedup, String mqttUrl,
+                           String topicPrefix, List<SimPerson> people, double ambientTempC, long seed,
+                           double cruiseSpeedMps) {
+        this(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps,
+                World.CALM);
     }
 
     /** The bundled demo: 4 drones on 50051.., launch on the Yuhe west bank, speedup 20, demo people. */
     public static SimulatorConfig demo(String mqttUrl) {
         Scenario scenario = Scenario.demo();
         return new SimulatorConfig(4, DEFAULT_GRPC_BASE_PORT, DEMO_HOME, 20, mqttUrl, DEFAULT_TOPIC_PREFIX,
-                scenario.people(), scenario.ambientTempC(), 42L, 10);
+                scenario.people(), scenario.ambientTempC(), 42L, 10, scenario.world());
     }
 
     /** A real-time clock starting at {@code t0} with this config's speedup. */
@@ -69,18 +83,40 @@ public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double 
     }
 
     public SimulatorConfig withGrpcBasePort(int port) {
-        return new SimulatorConfig(drones, port, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps);
+        return new SimulatorConfig(drones, port, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
     }
 
     public SimulatorConfig withMqttUrl(String url) {
-        return new SimulatorConfig(drones, grpcBasePort, home, speedup, url, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps);
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, url, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
     }
 
     public SimulatorConfig withPeople(List<SimPerson> newPeople) {
-        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, newPeople, ambientTempC, seed, cruiseSpeedMps);
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, newPeople, ambientTempC, seed, cruiseSpeedMps, world);
+    }
+
+    /** Takes the scenario's people, ambient temperature, world and (when it has one) seed. */
+    public SimulatorConfig withScenario(Scenario scenario) {
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, scenario.people(),
+                scenario.ambientTempC(), scenario.seed() == null ? seed : scenario.seed(), cruiseSpeedMps, scenario.world());
+    }
+
+    public SimulatorConfig withWorld(World newWorld) {
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, newWorld);
+    }
+
+    public SimulatorConfig withSpeedup(double newSpeedup) {
+        return new SimulatorConfig(drones, grpcBasePort, home, newSpeedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
+    }
+
+    public SimulatorConfig withSeed(long newSeed) {
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, newSeed, cruiseSpeedMps, world);
+    }
+
+    public SimulatorConfig withHome(LatLon newHome) {
+        return new SimulatorConfig(drones, grpcBasePort, newHome, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
     }
 
     public SimulatorConfig withDrones(int count) {
-        return new SimulatorConfig(count, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps);
+        return new SimulatorConfig(count, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
     }
 }

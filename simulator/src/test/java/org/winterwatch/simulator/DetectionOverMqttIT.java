@@ -72,6 +72,35 @@ class DetectionOverMqttIT {
     }
 
     @Test
+    void anAtmMotionSensorPublishesOnItsOwnDetectionTopic() throws Exception {
+        String prefix = "ww-it-" + UUID.randomUUID().toString().substring(0, 8) + "/v1";
+        List<String> received = new CopyOnWriteArrayList<>();
+        MqttClient subscriber = new MqttClient(URL, "it-" + UUID.randomUUID(), new MemoryPersistence());
+        subscriber.connect(new MqttConnectionOptions());
+        subscriber.subscribe(new MqttSubscription[] {new MqttSubscription(prefix + "/detections/+", 1)},
+                new IMqttMessageListener[] {(topic, message) -> received.add(topic + " "
+                        + new String(message.getPayload(), StandardCharsets.UTF_8))});
+        LatLon lobby = new LatLon(40.0880, 113.3342);
+        org.winterwatch.simulator.world.World world = org.winterwatch.simulator.world.World.CALM.withSensors(List.of(
+                new org.winterwatch.simulator.world.FixedSensorSpec("atm-01-motion",
+                        org.winterwatch.simulator.world.FixedSensorSpec.Kind.MOTION, lobby, "atm-01", 6, 30, 0)));
+        SimClock clock = SimClock.manual(Instant.parse("2025-01-10T22:00:00Z"));
+        try (Simulator simulator = Simulator.start(new SimulatorConfig(1, 0, HOME, 20, URL, prefix,
+                List.of(new SimPerson("p-6", lobby, 31, "atm-01")), -18, 7, 10).withWorld(world), clock)) {
+            await().atMost(Duration.ofSeconds(10)).until(simulator::mqttConnected);
+
+            simulator.step(Duration.ofMinutes(2));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+            assertThat(received.get(0)).startsWith(prefix + "/detections/atm-01-motion {")
+                    .contains("\"source\":\"atm-01-motion\"", "\"kind\":\"motion\"", "\"siteId\":\"atm-01\"");
+        } finally {
+            subscriber.disconnect();
+            subscriber.close();
+        }
+    }
+
+    @Test
     void anUnreachableBrokerNeverStopsTheWorld() {
         SimClock clock = SimClock.manual(Instant.parse("2025-01-10T22:00:00Z"));
         try (Simulator simulator = Simulator.start(

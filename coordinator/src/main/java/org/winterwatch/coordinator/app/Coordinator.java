@@ -20,6 +20,7 @@ import org.winterwatch.coordinator.alerts.DetectionParser;
 import org.winterwatch.coordinator.alerts.Teams;
 import org.winterwatch.coordinator.alerts.TipParser;
 import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
@@ -28,7 +29,6 @@ import org.winterwatch.coordinator.pipeline.Work;
 import org.winterwatch.coordinator.pipeline.OutboxRelay;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.drone.DroneLink;
-import org.winterwatch.drone.MavsdkDroneLink;
 
 /**
  * The running coordinator: database, MQTT bridge and alert pipeline, HTTP API, and the drone fleet.
@@ -102,9 +102,7 @@ public final class Coordinator implements AutoCloseable {
             bridge.close();
             throw new StartupException("cannot reach the MQTT broker at " + s.mqttUrl() + ": " + rootMessage(e), e);
         }
-        List<DroneLink> links = s.drones().stream()
-                .map(d -> (DroneLink) new MavsdkDroneLink(d.droneId(), d.host(), d.port(), clock))
-                .toList();
+        List<DroneLink> links = DroneLinks.open(s.drones(), clock);
         FleetSupervisor fleet = new FleetSupervisor(links);
         Vertx vertx = Vertx.vertx();
         HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather));

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.simulator.Scenario;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
 import org.winterwatch.simulator.SimulatorConfig;
+import org.winterwatch.simulator.world.Autopilot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code winterwatch simulate}: only the simulator, serving MAVSDK gRPC per drone (CONTRACT §1). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs simulated drones that serve the MAVSDK gRPC API (drone i on port base+i), with",
-                "thermal cameras whose onboard detectors publish detections over MQTT."})
+        description = {"Runs simulated drones that serve the MAVSDK gRPC API as mavsdk_server does (drone i on port base+i),",
+                "with thermal cameras whose onboard detectors, and the scenario's fixed sensors, publish detections over MQTT.",
+                "Scenario format: docs/scenario-format.md."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -27,18 +30,24 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--drones", defaultValue = "4", description = "Number of drones (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--drones", defaultValue = "4", description = "Number of drones, 1.." + SimulatorConfig.MAX_DRONES + " (default: ${DEFAULT-VALUE}).")
     int drones;
-    @Option(names = "--grpc-base-port", defaultValue = "50051", description = "Drone i serves MAVSDK gRPC on P+i (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--grpc-base-port", defaultValue = "50051", description = "Drone i serves MAVSDK gRPC on P+i, i from 0 (default: ${DEFAULT-VALUE}).")
     int grpcBasePort;
-    @Option(names = "--mqtt-url", description = "Broker the onboard detectors publish to, e.g. tcp://127.0.0.1:1883 (absent: no publishing).")
+    @Option(names = "--mqtt-url", description = "Broker the onboard detectors and fixed sensors publish to, e.g. tcp://127.0.0.1:1883 (absent: no publishing).")
     String mqttUrl;
-    @Option(names = "--scenario", description = "Scenario JSON (ambient temperature, people). Default: the bundled demo scenario.")
+    @Option(names = "--scenario", description = "Scenario JSON (docs/scenario-format.md). Default: the bundled demo scenario.")
     Path scenario;
     @Option(names = "--speedup", defaultValue = "1", description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}).")
     double speedup;
     @Option(names = "--home", description = "LAT,LON of the launch point (default: the demo launch point on the Yuhe west bank).")
     String home;
+    @Option(names = "--seed", description = "Random seed (default: the scenario's, else 42). The same seed and commands give the same run.")
+    Long seed;
+    @Option(names = "--autopilot", description = "px4 or ardupilot: how the drones behave behind MAVSDK (default: the scenario's, else px4).")
+    String autopilot;
+    @Option(names = "--exit-after", description = "Run this many real seconds, then stop cleanly (default: until Ctrl-C).")
+    Double exitAfterS;
 
     @Override
     public Integer call() throws Exception {
@@ -48,21 +57,53 @@ final class SimulateCommand implements Callable<Integer> {
             world = scenario == null ? Scenario.demo() : Scenario.read(scenario);
         } catch (java.io.IOException e) {
             throw new UsageError("--scenario " + scenario + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--scenario " + e.getMessage());
         }
-        LatLon launch = home == null ? SimulatorConfig.DEMO_HOME : LatLon.parse(home);
-        SimulatorConfig config = new SimulatorConfig(drones, grpcBasePort, launch, speedup, mqttUrl,
-                SimulatorConfig.DEFAULT_TOPIC_PREFIX, world.people(), world.ambientTempC(), 42L, 10);
+        SimulatorConfig config;
+        try {
+            LatLon launch = home == null ? SimulatorConfig.DEMO_HOME : LatLon.parse(home);
+            config = new SimulatorConfig(drones, grpcBasePort, launch, speedup, mqttUrl,
+                    SimulatorConfig.DEFAULT_TOPIC_PREFIX, world.people(), world.ambientTempC(), 42L, 10)
+                    .withScenario(world);
+            if (seed != null) {
+                config = config.withSeed(seed);
+            }
+            if (autopilot != null) {
+                config = config.withWorld(config.world().withAutopilot(Autopilot.parse(autopilot)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (exitAfterS != null && !(exitAfterS > 0)) {
+            throw new UsageError("--exit-after must be a positive number of seconds, was " + exitAfterS);
+        }
         Simulator simulator = Simulator.start(config, SimClock.startingAt(Instant.now(), speedup));
-        for (int i = 0; i < simulator.droneCount(); i++) {
+        int shown = Math.min(simulator.droneCount(), 8);
+        for (int i = 0; i < shown; i++) {
             out.println(simulator.droneId(i) + ": MAVSDK gRPC on 127.0.0.1:" + simulator.grpcPort(i));
         }
+        if (shown < simulator.droneCount()) {
+            out.println("... " + simulator.droneId(simulator.droneCount() - 1) + ": MAVSDK gRPC on 127.0.0.1:"
+                    + simulator.grpcPort(simulator.droneCount() - 1));
+        }
+        out.println("Autopilot " + config.world().autopilot().name().toLowerCase() + ", seed " + config.seed() + ", speedup "
+                + speedup + ", " + config.world().sensors().size() + " fixed sensors, " + config.world().failures().size()
+                + " scheduled failures.");
         out.println("Detections go to " + (mqttUrl == null ? "nowhere (no --mqtt-url)" : mqttUrl) + ". Ctrl-C stops.");
+        out.flush();
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             simulator.close();
             stop.countDown();
-        }, "ww-shutdown"));
-        stop.await();
+        }, "ww-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (exitAfterS == null) {
+            stop.await();
+        } else if (!stop.await(Math.round(exitAfterS * 1000), TimeUnit.MILLISECONDS)) {
+            simulator.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
         return ExitCodes.OK;
     }
 }

@@ -74,10 +74,8 @@ public final class DemoSystem implements AutoCloseable {
             Scenario scenario = Scenario.demo();
             SimulatorConfig simConfig = SimulatorConfig.demo(mqttUrl)
                     .withDrones(options.drones())
-                    .withGrpcBasePort(0);
-            simConfig = new SimulatorConfig(simConfig.drones(), simConfig.grpcBasePort(), simConfig.home(),
-                    options.speedup(), simConfig.mqttUrl(), simConfig.topicPrefix(), scenario.people(),
-                    scenario.ambientTempC(), simConfig.seed(), simConfig.cruiseSpeedMps());
+                    .withGrpcBasePort(0)
+                    .withSpeedup(options.speedup());
             SimClock clock = SimClock.startingAt(Instant.now(), options.speedup());
             Simulator simulator = Simulator.start(simConfig, clock);
             started.add(simulator);

@@ -29,6 +29,7 @@ public final class FleetSupervisor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetSupervisor.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final double MIN_BATTERY_TO_LAUNCH_PERCENT = 90;
 
     private final Map<String, DroneLink> links = new LinkedHashMap<>();
     private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
@@ -126,7 +127,9 @@ public final class FleetSupervisor implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException("the coordinator is shutting down"));
         }
         List<RoutePoint> route = sortie.waypoints().stream().map(FleetSupervisor::toRoutePoint).toList();
-        return awaitState(link, s -> s.connected() && !s.inAir() && !s.armed())
+        // On the ground, and with a fresh battery: the autopilot refuses to arm a drained one.
+        return awaitState(link, s -> s.connected() && !s.inAir() && !s.armed()
+                        && (Double.isNaN(s.batteryPercent()) || s.batteryPercent() >= MIN_BATTERY_TO_LAUNCH_PERCENT))
                 .thenCompose(s -> link.uploadMission(route))
                 .thenCompose(v -> link.arm())
                 .thenCompose(v -> link.startMission())

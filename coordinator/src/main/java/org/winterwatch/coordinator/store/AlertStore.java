@@ -54,6 +54,16 @@ public final class AlertStore implements AutoCloseable {
             return found;
         }
         List<String> list = new ArrayList<>(keys);
+        try {
+            findKeys(list, found);
+        } finally {
+            // never leave the writer idle in a transaction: PostgreSQL would keep its locks
+            writer().rollback();
+        }
+        return found;
+    }
+
+    private void findKeys(List<String> list, Set<String> found) throws SQLException {
         for (int from = 0; from < list.size(); from += 500) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
             String sql = "SELECT id FROM detections WHERE id IN (" + "?,".repeat(chunk.size() - 1) + "?)";
@@ -68,7 +78,6 @@ public final class AlertStore implements AutoCloseable {
                 }
             }
         }
-        return found;
     }
 
     /** Writes a batch in one transaction; on failure nothing of it is stored. */

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,12 @@ class PlanCommandTest {
         for (int d = 1; d <= 3; d++) {
             JsonNode qgc = new ObjectMapper().readTree(dir.resolve("qgc").resolve("drone-" + d + ".plan").toFile());
             assertThat(qgc.path("fileType").asText()).isEqualTo("Plan");
+            List<Integer> commands = new ArrayList<>();
+            qgc.path("mission").path("items").forEach(item -> commands.add(item.path("command").asInt()));
+            // the camera records along the sweeps: started and stopped as often as there are sweeps flown
+            assertThat(commands).contains(2500);
+            assertThat(commands.stream().filter(c -> c == 2500).count())
+                    .isEqualTo(commands.stream().filter(c -> c == 2501).count());
         }
         assertThat(Files.readString(dir.resolve("plan.kml"))).contains("<kml");
         assertThat(new ObjectMapper().readTree(dir.resolve("plan.geojson").toFile()).path("features")).isNotEmpty();

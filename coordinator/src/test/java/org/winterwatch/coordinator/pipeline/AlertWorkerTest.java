@@ -35,6 +35,8 @@ import org.winterwatch.geo.site.SiteLayer;
 /** The alert worker against a real embedded H2 database: batches, idempotency, dead letters, the outbox, restarts. */
 class AlertWorkerTest {
 
+    // package-private so that the PostgreSQL variant can run the same tests
+
     private static final Instant NOW = Instant.parse("2026-01-05T19:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final SiteLayer demo = SiteLayers.demoLayer();
@@ -46,9 +48,14 @@ class AlertWorkerTest {
     private AlertStore store;
 
     @BeforeEach
-    void database() {
-        db = Database.embedded(dataDir).migrate();
+    void database() throws Exception {
+        db = openDatabase().migrate();
         store = new AlertStore(db);
+    }
+
+    /** The database under test: embedded H2 here, PostgreSQL in {@code AlertWorkerPostgresIT}. */
+    Database openDatabase() throws Exception {
+        return Database.embedded(dataDir);
     }
 
     /** A worker as after a (re)start: its alert book rebuilt from what the database holds. */

@@ -4,16 +4,30 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A thermal detection as the onboard detector reports it (CONTRACT §4, {@code detections/{sourceId}}).
+ * A detection as a drone's onboard detector or a fixed sensor reports it (CONTRACT §4,
+ * {@code detections/{sourceId}}).
  *
- * @param siteId the person's site when known, else null
+ * @param tempC NaN when the sensor measures no temperature (motion)
+ * @param siteId the person's or sensor's site when known, else null
+ * @param headingDeg the drone's heading; NaN for a fixed sensor
+ * @param kind {@code thermal} or {@code motion}
  */
 public record Detection(String id, String source, double lat, double lon, Instant observedAt, double confidence,
-                        double tempC, String siteId, double headingDeg) {
+                        double tempC, String siteId, double headingDeg, String kind) {
 
     public static final String KIND = "thermal";
+    public static final String MOTION = "motion";
+
+    /** A thermal detection. */
+    public Detection(String id, String source, double lat, double lon, Instant observedAt, double confidence,
+                     double tempC, String siteId, double headingDeg) {
+        this(id, source, lat, lon, observedAt, confidence, tempC, siteId, headingDeg, KIND);
+    }
 
     public Detection {
+        if (!KIND.equals(kind) && !MOTION.equals(kind)) {
+            throw new IllegalArgumentException("detection kind must be thermal or motion, was " + kind);
+        }
         if (id == null || id.isBlank() || source == null || source.isBlank()) {
             throw new IllegalArgumentException("detection id and source must not be blank");
         }

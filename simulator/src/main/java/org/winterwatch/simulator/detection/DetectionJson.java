@@ -17,16 +17,20 @@ public final class DetectionJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("id", d.id());
         node.put("source", d.source());
-        node.put("kind", Detection.KIND);
+        node.put("kind", d.kind());
         node.put("lat", round(d.lat(), 7));
         node.put("lon", round(d.lon(), 7));
         node.put("observedAt", DateTimeFormatter.ISO_INSTANT.format(d.observedAt()));
         node.put("confidence", round(d.confidence(), 3));
-        node.put("tempC", round(d.tempC(), 1));
+        if (Double.isFinite(d.tempC())) {
+            node.put("tempC", round(d.tempC(), 1));
+        }
         if (d.siteId() != null) {
             node.put("siteId", d.siteId());
         }
-        node.put("headingDeg", round(d.headingDeg(), 1));
+        if (Double.isFinite(d.headingDeg())) {
+            node.put("headingDeg", round(d.headingDeg(), 1));
+        }
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {

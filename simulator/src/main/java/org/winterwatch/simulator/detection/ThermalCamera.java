@@ -13,6 +13,8 @@ public final class ThermalCamera {
     public static final double HFOV_DEG = 50;
     /** Below this altitude the camera sees too little to report anything. */
     public static final double MIN_ALTITUDE_M = 5;
+    /** Horizontal resolution of the thermal sensor. */
+    public static final int SENSOR_WIDTH_PX = 640;
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
     private ThermalCamera() {
@@ -21,6 +23,24 @@ public final class ThermalCamera {
     /** Half the footprint width on the ground at {@code altitudeM}. */
     public static double halfWidthM(double altitudeM) {
         return Math.max(0, altitudeM) * Math.tan(Math.toRadians(HFOV_DEG / 2));
+    }
+
+    /** Pixels across a person (about 0.5 m wide) at {@code altitudeM}, for a 640-pixel-wide sensor. */
+    public static double pixelsOnPerson(double altitudeM) {
+        return 0.5 * SENSOR_WIDTH_PX / (2 * halfWidthM(altitudeM));
+    }
+
+    /**
+     * Probability that one look finds a warm body: certain with 5 or more pixels across it (below about 69 m),
+     * falling to nothing at 1.5 pixels (about 230 m); certain from 15 °C of contrast with the ground, nothing
+     * below 2 °C; and only the visible share of the body counts ({@code occlusion} 0.6 under a bridge deck).
+     */
+    public static double detectionProbability(double altitudeM, double contrastC, double occlusion) {
+        double px = pixelsOnPerson(Math.max(altitudeM, MIN_ALTITUDE_M));
+        double byAltitude = Math.max(0, Math.min(1, (px - 1.5) / 3.5));
+        double byContrast = Math.max(0, Math.min(1, (contrastC - 2) / 13));
+        double visible = 1 - Math.max(0, Math.min(1, occlusion));
+        return byAltitude * byContrast * visible;
     }
 
     /** Ground distance in metres from {@code p} to the segment {@code a}-{@code b} (local flat-earth). */

@@ -8,7 +8,11 @@ public enum CommandResult {
     NO_MISSION,
     BUSY,
     INVALID_ARGUMENT,
-    TOO_MANY_ITEMS;
+    TOO_MANY_ITEMS,
+    /** The mission breaks the geofence (PX4's feasibility check). */
+    FENCE_VIOLATION,
+    /** The vehicle did not answer: the MAVLink link is down. */
+    TIMEOUT;
 
     public boolean ok() {
         return this == SUCCESS;

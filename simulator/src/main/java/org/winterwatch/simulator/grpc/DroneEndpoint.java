@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.simulator.flight.SimDrone;
+import org.winterwatch.simulator.world.Autopilot;
 
 /**
- * One simulated drone's MAVSDK gRPC server (Core, Telemetry, Mission, Action), as a
+ * One simulated drone's MAVSDK gRPC server (Core, Info, Telemetry, Mission, MissionRaw, Action, Geofence), as a
  * {@code mavsdk_server} next to a real autopilot would serve them. Binds to the loopback interface:
  * an open mission upload port is not something to expose by default.
  */
@@ -29,16 +30,26 @@ public final class DroneEndpoint implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts serving on {@code port} (0 = an ephemeral port). */
+    /** Starts serving a PX4-like drone on {@code port} (0 = an ephemeral port). */
     public static DroneEndpoint start(SimDrone drone, int port) throws IOException {
+        return start(drone, port, Autopilot.PX4, 1);
+    }
+
+    /**
+     * Starts serving on {@code port} (0 = an ephemeral port), behaving like {@code autopilot}; Info reports
+     * {@code speedFactor} as the simulation's speed factor.
+     */
+    public static DroneEndpoint start(SimDrone drone, int port, Autopilot autopilot, double speedFactor) throws IOException {
         TelemetryFanout fanout = new TelemetryFanout(drone::snapshot);
-        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                 .addService(new CoreService(fanout))
+                .addService(new InfoService(drone, autopilot, speedFactor))
                 .addService(new TelemetryService(fanout))
-                .addService(new MissionService(drone, fanout))
+                .addService(new MissionService(drone, fanout, autopilot))
+                .addService(new MissionRawService(drone, fanout, autopilot))
                 .addService(new ActionService(drone))
-                .build()
-                .start();
+                .addService(new GeofenceService(drone));
+        Server server = builder.build().start();
         LOG.debug("serving MAVSDK gRPC droneId={} port={}", drone.droneId(), server.getPort());
         return new DroneEndpoint(drone, fanout, server);
     }

@@ -11,8 +11,13 @@ import org.winterwatch.simulator.flight.CameraCommand;
 import org.winterwatch.simulator.flight.CommandResult;
 import org.winterwatch.simulator.flight.SimDrone;
 import org.winterwatch.simulator.flight.SimWaypoint;
+import org.winterwatch.simulator.world.Autopilot;
 
-/** MAVSDK Mission: upload/download/clear, start/pause, progress, return-to-launch after mission. */
+/**
+ * MAVSDK Mission: upload/download/clear, start/pause, set current item, progress, is-finished,
+ * return-to-launch after mission. An ArduPilot vehicle refuses the plugin's upload and download with
+ * {@code UNSUPPORTED} (use MissionRaw); a lost link answers {@code TIMEOUT}.
+ */
 final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(MissionService.class);
@@ -22,15 +27,34 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
     /** The plan exactly as uploaded, so a download returns what the client sent. */
     private volatile MissionProto.MissionPlan uploaded = MissionProto.MissionPlan.getDefaultInstance();
 
-    MissionService(SimDrone drone, TelemetryFanout fanout) {
+    private final Autopilot autopilot;
+
+    MissionService(SimDrone drone, TelemetryFanout fanout, Autopilot autopilot) {
         this.drone = drone;
         this.fanout = fanout;
+        this.autopilot = autopilot;
+    }
+
+    /** The answer when the command cannot even be tried, or null. */
+    private MissionProto.MissionResult refusal(boolean needsMissionProtocol) {
+        if (!drone.linkUp()) {
+            return MissionResults.of(MissionProto.MissionResult.Result.RESULT_TIMEOUT, "no answer from the vehicle (link lost)");
+        }
+        if (needsMissionProtocol && autopilot == Autopilot.ARDUPILOT) {
+            return MissionResults.of(MissionProto.MissionResult.Result.RESULT_UNSUPPORTED,
+                    "ArduPilot does not support the Mission plugin; use MissionRaw");
+        }
+        return null;
     }
 
     @Override
     public void uploadMission(MissionProto.UploadMissionRequest request,
                               StreamObserver<MissionProto.UploadMissionResponse> observer) {
-        MissionProto.MissionResult result;
+        MissionProto.MissionResult result = refusal(true);
+        if (result != null) {
+            reply(observer, MissionProto.UploadMissionResponse.newBuilder().setMissionResult(result).build());
+            return;
+        }
         try {
             List<SimWaypoint> items = toWaypoints(request.getMissionPlan());
             CommandResult answer = drone.uploadMission(items);
@@ -49,7 +73,10 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
     public void downloadMission(MissionProto.DownloadMissionRequest request,
                                 StreamObserver<MissionProto.DownloadMissionResponse> observer) {
         MissionProto.DownloadMissionResponse.Builder response = MissionProto.DownloadMissionResponse.newBuilder();
-        if (drone.mission().isEmpty()) {
+        MissionProto.MissionResult refused = refusal(true);
+        if (refused != null) {
+            response.setMissionResult(refused);
+        } else if (drone.mission().isEmpty()) {
             response.setMissionResult(MissionResults.of(MissionProto.MissionResult.Result.RESULT_NO_MISSION_AVAILABLE,
                     "no mission on the vehicle"));
         } else {
@@ -61,7 +88,7 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
     @Override
     public void clearMission(MissionProto.ClearMissionRequest request,
                              StreamObserver<MissionProto.ClearMissionResponse> observer) {
-        CommandResult answer = drone.clearMission();
+        CommandResult answer = drone.linkUp() ? drone.clearMission() : CommandResult.TIMEOUT;
         if (answer.ok()) {
             uploaded = MissionProto.MissionPlan.getDefaultInstance();
         }
@@ -71,7 +98,7 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
     @Override
     public void startMission(MissionProto.StartMissionRequest request,
                              StreamObserver<MissionProto.StartMissionResponse> observer) {
-        CommandResult answer = drone.startMission();
+        CommandResult answer = drone.linkUp() ? drone.startMission() : CommandResult.TIMEOUT;
         LOG.debug("start droneId={} result={}", drone.droneId(), answer);
         reply(observer, MissionProto.StartMissionResponse.newBuilder().setMissionResult(result(answer, "start")).build());
     }
@@ -79,8 +106,17 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
     @Override
     public void pauseMission(MissionProto.PauseMissionRequest request,
                              StreamObserver<MissionProto.PauseMissionResponse> observer) {
-        CommandResult answer = drone.pauseMission();
+        CommandResult answer = drone.linkUp() ? drone.pauseMission() : CommandResult.TIMEOUT;
         reply(observer, MissionProto.PauseMissionResponse.newBuilder().setMissionResult(result(answer, "pause")).build());
+    }
+
+    @Override
+    public void setCurrentMissionItem(MissionProto.SetCurrentMissionItemRequest request,
+                                      StreamObserver<MissionProto.SetCurrentMissionItemResponse> observer) {
+        CommandResult answer = drone.linkUp() ? drone.setCurrentMissionItem(request.getIndex()) : CommandResult.TIMEOUT;
+        reply(observer, MissionProto.SetCurrentMissionItemResponse.newBuilder()
+                .setMissionResult(result(answer, "item index " + request.getIndex() + " of " + drone.mission().size()))
+                .build());
     }
 
     @Override
@@ -95,7 +131,7 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
     @Override
     public void subscribeMissionProgress(MissionProto.SubscribeMissionProgressRequest request,
                                          StreamObserver<MissionProto.MissionProgressResponse> observer) {
-        fanout.open(observer, s -> MissionProto.MissionProgressResponse.newBuilder()
+        fanout.open(observer, s -> !s.linkUp() || s.telemetryStalled() ? null : MissionProto.MissionProgressResponse.newBuilder()
                 .setMissionProgress(MissionProto.MissionProgress.newBuilder()
                         .setCurrent(s.missionCurrent())
                         .setTotal(s.missionTotal()))
@@ -144,7 +180,7 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
         };
     }
 
-    private static MissionProto.MissionResult result(CommandResult answer, String what) {
+    static MissionProto.MissionResult result(CommandResult answer, String what) {
         return switch (answer) {
             case SUCCESS -> MissionResults.success();
             case NO_MISSION -> MissionResults.of(MissionProto.MissionResult.Result.RESULT_NO_MISSION_AVAILABLE,
@@ -154,7 +190,11 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
                     "at most " + SimDrone.MAX_MISSION_ITEMS + " items");
             case INVALID_ARGUMENT -> MissionResults.of(MissionProto.MissionResult.Result.RESULT_INVALID_ARGUMENT, what);
             case DENIED, DENIED_NOT_LANDED -> MissionResults.of(MissionProto.MissionResult.Result.RESULT_ERROR,
-                    what + " denied: vehicle not armed");
+                    what + " denied: vehicle not armed or without position");
+            case FENCE_VIOLATION -> MissionResults.of(MissionProto.MissionResult.Result.RESULT_ERROR,
+                    what + " denied: the mission violates the geofence");
+            case TIMEOUT -> MissionResults.of(MissionProto.MissionResult.Result.RESULT_TIMEOUT,
+                    "no answer from the vehicle (link lost)");
         };
     }
 

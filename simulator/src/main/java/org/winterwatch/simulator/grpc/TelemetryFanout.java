@@ -14,8 +14,10 @@ import org.winterwatch.simulator.flight.DroneSnapshot;
 /**
  * The open server streams of one drone. Each stream renders the drone's latest snapshot into its
  * response type; {@link #push} sends a response when it changed, or at least every
- * {@link #KEEPALIVE_NANOS} of real time so clients see the stream is alive. A slow client is skipped
- * rather than buffered; {@link #completeAll} ends every stream cleanly.
+ * {@link #KEEPALIVE_NANOS} of real time so clients see the stream is alive (event streams such as status
+ * texts send only on change). A render that returns null sends nothing: that is how a lost link or a
+ * stalled stream is simulated. A slow client is skipped rather than buffered; {@link #completeAll} ends
+ * every stream cleanly.
  */
 final class TelemetryFanout {
 
@@ -31,16 +33,29 @@ final class TelemetryFanout {
     }
 
     <T> void open(StreamObserver<T> observer, Function<DroneSnapshot, T> render) {
+        open(observer, render, true);
+    }
+
+    /** Opens a stream that sends only when its rendering changes (no keepalive). */
+    <T> void openEvents(StreamObserver<T> observer, Function<DroneSnapshot, T> render) {
+        open(observer, render, false);
+    }
+
+    private <T> void open(StreamObserver<T> observer, Function<DroneSnapshot, T> render, boolean keepalive) {
         if (closed) {
             observer.onCompleted();
             return;
         }
-        Stream<T> stream = new Stream<>(observer, render);
+        Stream<T> stream = new Stream<>(observer, render, keepalive);
         streams.add(stream);
         if (observer instanceof ServerCallStreamObserver<T> call) {
             call.setOnCancelHandler(() -> streams.remove(stream));
         }
         stream.send(source.get(), System.nanoTime());
+    }
+
+    DroneSnapshot latest() {
+        return source.get();
     }
 
     void push() {
@@ -71,13 +86,15 @@ final class TelemetryFanout {
     private static final class Stream<T> {
         private final StreamObserver<T> observer;
         private final Function<DroneSnapshot, T> render;
+        private final boolean keepalive;
         private T last;
         private long lastSentNanos;
         private boolean done;
 
-        Stream(StreamObserver<T> observer, Function<DroneSnapshot, T> render) {
+        Stream(StreamObserver<T> observer, Function<DroneSnapshot, T> render, boolean keepalive) {
             this.observer = observer;
             this.render = render;
+            this.keepalive = keepalive;
         }
 
         /** Returns false once the stream is gone. */
@@ -95,7 +112,8 @@ final class TelemetryFanout {
                 }
             }
             T next = render.apply(snapshot);
-            if (Objects.equals(next, last) && nowNanos - lastSentNanos < KEEPALIVE_NANOS) {
+            if (next == null
+                    || Objects.equals(next, last) && (!keepalive || nowNanos - lastSentNanos < KEEPALIVE_NANOS)) {
                 return true;
             }
             try {
