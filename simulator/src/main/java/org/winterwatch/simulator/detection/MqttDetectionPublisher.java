@@ -74,6 +74,8 @@ public final class MqttDetectionPublisher implements AutoCloseable {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, (int) MAX_RETRY_S);
+        // Paho caps its reconnect back-off with this (milliseconds; 128 s by default), not with the pair above.
+        options.setMaxReconnectDelay((int) (MAX_RETRY_S * 1000));
         options.setCleanStart(true);
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
