@@ -49,6 +49,7 @@ class PlanFormatsTest {
                     case 16 -> waypoints.add(item);
                     case 22 -> takeoffs++;
                     case 20 -> returns++;
+                    case 2500, 2501 -> assertThat(item.path("frame").asInt()).isEqualTo(2);
                     default -> throw new AssertionError("unexpected command " + item);
                 }
             }
@@ -67,6 +68,68 @@ class PlanFormatsTest {
             var ring = demo.noFlyZones().get(0).geometry().getGeometryN(0).getCoordinates();
             assertThat(polygons.get(0).path("polygon").get(0).get(0).asDouble()).isCloseTo(ring[0].y, within(1e-12));
             assertThat(root.path("rallyPoints").path("points").isArray()).isTrue();
+        }
+    }
+
+    @Test
+    void qgroundControlPlanRecordsExactlyAlongEverySweep() throws Exception {
+        for (int d = 0; d < 3; d++) {
+            // given the items of one drone's plan, and the waypoints the planner made
+            JsonNode items = MAPPER.readTree(QgcPlan.forDrone(plan, demo, d)).path("mission").path("items");
+            List<Sortie> sorties = plan.sortiesOf(d);
+
+            // when the mission is replayed, noting whether the camera records on arrival at each waypoint
+            boolean recording = false;
+            int sortie = -1;
+            int reached = 0;
+            int starts = 0;
+            List<List<Boolean>> onArrival = new ArrayList<>();
+            for (JsonNode item : items) {
+                switch (item.path("command").asInt()) {
+                    case 2500 -> {
+                        assertThat(recording).as("start while recording").isFalse();
+                        recording = true;
+                        starts++;
+                    }
+                    case 2501 -> {
+                        assertThat(recording).as("stop while not recording").isTrue();
+                        recording = false;
+                    }
+                    case 22 -> {
+                        assertThat(recording).as("camera on at take-off").isFalse();
+                        sortie++;
+                        reached = 0;
+                        onArrival.add(new ArrayList<>());
+                    }
+                    case 16 -> {
+                        onArrival.get(sortie).add(recording);
+                        if (sorties.get(sortie).waypoints().get(reached++).holdS() > 0) {
+                            assertThat(recording).as("a hover is recorded from its start").isTrue();
+                        }
+                    }
+                    case 20 -> assertThat(recording).as("camera on for the return").isFalse();
+                    default -> { }
+                }
+            }
+
+            // then it records on every leg between two points of one sweep and on no other leg (bar the way into a hover)
+            assertThat(onArrival).hasSize(sorties.size());
+            int sweeps = 0;
+            for (int s = 0; s < sorties.size(); s++) {
+                List<Waypoint> ws = sorties.get(s).waypoints().subList(0, sorties.get(s).waypoints().size() - 1);
+                for (int i = 0; i + 1 < ws.size(); i++) {
+                    Waypoint from = ws.get(i);
+                    Waypoint to = ws.get(i + 1);
+                    boolean sweepLeg = from.cameraOn() && to.cameraOn() && from.siteId().equals(to.siteId());
+                    if (to.holdS() == 0) {
+                        assertThat(onArrival.get(s).get(i + 1)).as("leg %d of sortie %d", i, s).isEqualTo(sweepLeg);
+                    }
+                }
+                for (int i = 0; i < ws.size(); i++) {
+                    sweeps += QgcPlan.startsSweep(ws, i) ? 1 : 0;
+                }
+            }
+            assertThat(starts).isEqualTo(sweeps).isPositive();
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Objects;
  * <p>Every change produces a new value with {@code version} one higher; consumers de-duplicate by
  * {@code alertId} + {@code version}. Build changed copies with {@link #toBuilder()}.
  *
+ * @param detectionIds the most recent detections folded in (at most {@link #MAX_DETECTION_IDS})
+ * @param detectionCount all detections folded in
  * @param sources      distinct sensors and reporters that saw something here
  * @param dispatch     whether the alert is only kept, waits for the control room, or is with the team
  * @param escalations  how often it escalated because nobody acted in time
@@ -18,12 +20,16 @@ import java.util.Objects;
  * @param flags        what a tip said that matters (child, injury, elderly)
  */
 public record Alert(String alertId, AlertState state, Priority priority, String siteId, String siteName,
-                    String category, double lat, double lon, List<String> detectionIds, List<String> sources,
+                    String category, double lat, double lon, List<String> detectionIds, long detectionCount,
+                    List<String> sources,
                     Instant firstSeen, Instant lastSeen, Double ambientTempC, String teamId, long version,
                     Instant updatedAt, double confidence, List<String> reasons, Dispatch dispatch,
                     Instant dispatchedAt, Instant acknowledgedAt, int escalations, Outcome outcome,
                     List<String> items, String note, String lastActionBy, boolean knownSpot,
                     List<SiteVisit> siteHistory, String imageRef, List<String> flags) {
+
+    /** An alert keeps the ids of its latest detections only, so that a place seen all night stays a small message. */
+    public static final int MAX_DETECTION_IDS = 200;
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId");
@@ -42,6 +48,12 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         flags = flags == null ? List.of() : List.copyOf(flags);
         if (detectionIds.isEmpty()) {
             throw new IllegalArgumentException("an alert needs at least one detection");
+        }
+        if (detectionIds.size() > MAX_DETECTION_IDS) {
+            detectionIds = List.copyOf(detectionIds.subList(detectionIds.size() - MAX_DETECTION_IDS, detectionIds.size()));
+        }
+        if (detectionCount < detectionIds.size()) {
+            detectionCount = detectionIds.size();
         }
         if (version < 1) {
             throw new IllegalArgumentException("version starts at 1, was " + version);
@@ -66,6 +78,7 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         private double lat;
         private double lon;
         private List<String> detectionIds;
+        private long detectionCount;
         private List<String> sources;
         private Instant firstSeen;
         private Instant lastSeen;
@@ -107,6 +120,7 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
             lat = a.lat;
             lon = a.lon;
             detectionIds = a.detectionIds;
+            detectionCount = a.detectionCount;
             sources = a.sources;
             firstSeen = a.firstSeen;
             lastSeen = a.lastSeen;
@@ -139,6 +153,7 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         public Builder lat(double v) { lat = v; return this; }
         public Builder lon(double v) { lon = v; return this; }
         public Builder detectionIds(List<String> v) { detectionIds = v; return this; }
+        public Builder detectionCount(long v) { detectionCount = v; return this; }
         public Builder sources(List<String> v) { sources = v; return this; }
         public Builder firstSeen(Instant v) { firstSeen = v; return this; }
         public Builder lastSeen(Instant v) { lastSeen = v; return this; }
@@ -169,7 +184,7 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         }
 
         public Alert build() {
-            return new Alert(alertId, state, priority, siteId, siteName, category, lat, lon, detectionIds, sources,
+            return new Alert(alertId, state, priority, siteId, siteName, category, lat, lon, detectionIds, detectionCount, sources,
                     firstSeen, lastSeen, ambientTempC, teamId, version, updatedAt, confidence, reasons, dispatch,
                     dispatchedAt, acknowledgedAt, escalations, outcome, items, note, lastActionBy, knownSpot,
                     siteHistory, imageRef, flags);

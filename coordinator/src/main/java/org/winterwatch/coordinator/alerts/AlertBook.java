@@ -246,12 +246,14 @@ public final class AlertBook {
         Instant last = d.observedAt().isAfter(existing.lastSeen()) ? d.observedAt() : existing.lastSeen();
         Double ambient = weather.ambientTempC();
         PriorityScore.Scored scored = PriorityScore.score(new PriorityScore.Inputs(confidence, category, ambient,
-                weather.coldWave(policy), ids.size(), sources.size(), Duration.between(first, last),
+                weather.coldWave(policy), (int) Math.min(Integer.MAX_VALUE, existing.detectionCount() + 1), sources.size(),
+                Duration.between(first, last),
                 existing.knownSpot(), List.copyOf(flags)));
         Dispatch dispatch = decide(confidence, List.copyOf(flags), existing.dispatch());
         boolean dispatchChanged = dispatch != existing.dispatch();
         return existing.toBuilder()
                 .priority(scored.priority().atLeast(existing.priority())).detectionIds(ids)
+                .detectionCount(existing.detectionCount() + 1)
                 .sources(List.copyOf(sources)).firstSeen(first).lastSeen(last).ambientTempC(ambient)
                 .confidence(confidence).reasons(scored.reasons()).dispatch(dispatch)
                 .dispatchedAt(dispatchChanged ? now : existing.dispatchedAt())

@@ -29,6 +29,7 @@ public final class AlertJson {
         o.put("lat", a.lat());
         o.put("lon", a.lon());
         strings(o.putArray("detectionIds"), a.detectionIds());
+        o.put("detectionCount", a.detectionCount());
         strings(o.putArray("sources"), a.sources());
         o.put("firstSeen", a.firstSeen().toString());
         o.put("lastSeen", a.lastSeen().toString());
@@ -82,6 +83,7 @@ public final class AlertJson {
                     .lat(o.get("lat").asDouble())
                     .lon(o.get("lon").asDouble())
                     .detectionIds(list(o.get("detectionIds")))
+                    .detectionCount(o.path("detectionCount").asLong(0))
                     .sources(list(o.get("sources")))
                     .firstSeen(Instant.parse(o.get("firstSeen").asText()))
                     .lastSeen(Instant.parse(o.get("lastSeen").asText()))

@@ -89,7 +89,10 @@ public final class Coordinator implements AutoCloseable {
         }
         OutboxRelay relay = new OutboxRelay(store, bridge, Clock.systemUTC());
         relayRef[0] = relay;
-        worker.start();
+        worker.onPoison((message, reason) -> {
+            LOG.error("message could not be stored and goes to the dead letters topic={} reason={}", message.topic(), reason);
+            bridge.deadLetter(message.topic(), reason, message.payload());
+        }).start();
         try {
             relay.start();
             bridge.connect().get(30, TimeUnit.SECONDS);

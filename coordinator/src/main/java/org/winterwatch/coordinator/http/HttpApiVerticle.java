@@ -48,6 +48,7 @@ public final class HttpApiVerticle extends VerticleBase {
     public Future<?> start() {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
+        router.route().failureHandler(this::failure);
         router.get("/api/v1/health").handler(this::health);
         router.route("/api/v1/*").handler(this::authenticate);
         EnumSet<Role> alertReaders = EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN);
@@ -263,6 +264,20 @@ public final class HttpApiVerticle extends VerticleBase {
             d.put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString());
         }
         send(ctx, 200, out.toString());
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status == 413) {
+            error(ctx, 413, "request body is larger than " + BODY_LIMIT_BYTES + " bytes");
+            return;
+        }
+        if (status >= 500) {
+            LOG.error("http request failed method={} path={}", ctx.request().method(), ctx.request().path(), ctx.failure());
+        }
+        if (!ctx.response().ended()) {
+            error(ctx, status, status >= 500 ? "internal error; see the coordinator's log" : "request refused");
+        }
     }
 
     private static void error(RoutingContext ctx, int status, String message) {

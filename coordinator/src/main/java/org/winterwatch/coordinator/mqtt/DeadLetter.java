@@ -17,11 +17,19 @@ public final class DeadLetter {
     private DeadLetter() {
     }
 
+    /** How much of a rejected payload the dead letter carries; the rest is counted, not copied. */
+    static final int MAX_PAYLOAD_KEPT = 8 * 1024;
+
     public static String json(String topic, String reason, Instant receivedAt, byte[] payload) {
         ObjectNode o = JSON.createObjectNode();
         o.put("topic", topic);
         o.put("reason", reason);
         o.put("receivedAt", receivedAt.toString());
+        o.put("payloadBytes", payload.length);
+        if (payload.length > MAX_PAYLOAD_KEPT) {
+            payload = java.util.Arrays.copyOf(payload, MAX_PAYLOAD_KEPT);
+            o.put("payloadTruncated", true);
+        }
         try {
             o.put("payload", StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

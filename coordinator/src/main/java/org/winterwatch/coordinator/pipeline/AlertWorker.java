@@ -57,8 +57,17 @@ public final class AlertWorker implements AutoCloseable {
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running;
+    private int failuresInARow;
+    private PoisonHandler poisonHandler = (work, reason) -> LOG.error("message dropped, it cannot be stored reason={}", reason);
+
+    /** Takes a message that cannot be stored even on its own (it would stall everything behind it). */
+    @FunctionalInterface
+    public interface PoisonHandler {
+        void give(Work.Inbound message, String reason);
+    }
     private volatile boolean bookDirty;
     private long lastTickNanos = System.nanoTime();
+    private volatile Exception lastFailure;
 
     public AlertWorker(AlertBook book, AlertStore store, DetectionParser detections, TipParser tips, Clock clock,
                        String prefix, Runnable outboxKick) {
@@ -71,6 +80,11 @@ public final class AlertWorker implements AutoCloseable {
         this.outboxKick = outboxKick;
         this.thread = new Thread(this::run, "ww-alert-worker");
         thread.setDaemon(true);
+    }
+
+    public AlertWorker onPoison(PoisonHandler handler) {
+        this.poisonHandler = handler;
+        return this;
     }
 
     public AlertWorker start() {
@@ -136,6 +150,23 @@ public final class AlertWorker implements AutoCloseable {
                 }
                 if (process(batch)) {
                     batch = new ArrayList<>();
+                    failuresInARow = 0;
+                } else if (++failuresInARow >= 3 && batch.size() > 1) {
+                    // Something in this batch may be unstorable: handle the items one by one.
+                    List<Work> rest = new ArrayList<>();
+                    for (Work w : batch) {
+                        if (!process(List.of(w))) {
+                            rest.add(w);
+                        }
+                    }
+                    batch = rest;
+                } else if (failuresInARow >= 3 && batch.size() == 1 && batch.get(0) instanceof Work.Inbound poison
+                        && lastFailure instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                    poisonHandler.give(poison, "could not be stored: " + sql.getMessage());
+                    runQuietly(poison.ack());
+                    batch = new ArrayList<>();
+                    failuresInARow = 0;
                 } else {
                     // Keep the batch (its messages are still unacknowledged) and try again shortly.
                     Work next = queue.poll(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
@@ -185,6 +216,7 @@ public final class AlertWorker implements AutoCloseable {
         try {
             store.commit(new AlertStore.Batch(rows, changed.values(), outbox, now));
         } catch (SQLException | RuntimeException e) {
+            lastFailure = e;
             LOG.warn("batch not committed, kept for retry size={} reason={}", batch.size(), e.getMessage());
             bookDirty = true;
             rebuildBook();
@@ -224,7 +256,7 @@ public final class AlertWorker implements AutoCloseable {
                 }
             } catch (InboundRejection rejection) {
                 if (w instanceof Work.Inbound in) {
-                    LOG.info("inbound rejected topic={} reason={}", in.topic(), rejection.reason());
+                    LOG.debug("inbound rejected topic={} reason={}", in.topic(), rejection.reason());
                     outbox.add(deadLetter(in.topic(), rejection.reason(), in.payload(), now));
                 } else if (w instanceof Work.HttpTip tip) {
                     afterCommit.add(() -> tip.result().complete(new TipResult(null, false, rejection.reason())));
@@ -261,7 +293,7 @@ public final class AlertWorker implements AutoCloseable {
             changed.put(c.alert().alertId(), c.alert());
         }
         if (p.work() instanceof Work.Inbound in && result instanceof ActionResult.Refused refused) {
-            LOG.info("ack refused topic={} reason={}", in.topic(), refused.reason());
+            LOG.debug("ack refused topic={} reason={}", in.topic(), refused.reason());
             outbox.add(deadLetter(in.topic(), refused.reason(), in.payload(), now));
         }
         if (p.work() instanceof Work.HttpAction action) {

@@ -63,7 +63,7 @@ class AlertFlowTest {
     private static Coordinator coordinator;
     private static MqttAsyncClient phone;
     private static final List<String[]> received = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() throws Exception {
@@ -106,6 +106,7 @@ class AlertFlowTest {
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + coordinator.httpPort() + "/api/v1" + path))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -263,9 +264,19 @@ class AlertFlowTest {
     }
 
     @Test
-    void anOversizedBodyIsRefused() throws Exception {
-        HttpResponse<String> big = call("POST", "/tips", CONTROL, "{\"note\":\"" + "x".repeat(200_000) + "\"}");
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", coordinator.httpPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/tips HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + CONTROL
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write("{\"note\":\"".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
 
-        assertThat(big.statusCode()).isEqualTo(413);
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
     }
 }

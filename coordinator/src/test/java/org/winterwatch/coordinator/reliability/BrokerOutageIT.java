@@ -81,7 +81,7 @@ class BrokerOutageIT {
                 } catch (org.awaitility.core.ConditionTimeoutException e) {
                     List<Alert> alerts = coordinator.alerts(null);
                     System.out.printf("TIMEOUT outstanding=%d alerts=%d detections=%d behind=%d phoneAlerts=%d%n",
-                            sensors.outstanding(), alerts.size(), alerts.stream().mapToInt(a -> a.detectionIds().size()).sum(),
+                            sensors.outstanding(), alerts.size(), alerts.stream().mapToLong(Alert::detectionCount).sum(),
                             alerts.stream().filter(a -> phone.newestVersion.getOrDefault(a.alertId(), 0L) < a.version()).count(),
                             phone.newestVersion.size());
                     java.nio.file.Files.readAllLines(dir.resolve("mosquitto").resolve("mosquitto.log")).stream()
@@ -92,10 +92,10 @@ class BrokerOutageIT {
                 List<Alert> alerts = coordinator.alerts(null);
                 long lost = alerts.stream().filter(a -> phone.newestVersion.getOrDefault(a.alertId(), 0L) < a.version()).count();
                 System.out.printf("broker outage: alerts=%d detections=%d lost=%d duplicates=%d unexpected=%d%n",
-                        alerts.size(), alerts.stream().mapToInt(a -> a.detectionIds().size()).sum(), lost,
+                        alerts.size(), alerts.stream().mapToLong(Alert::detectionCount).sum(), lost,
                         phone.duplicates.get(), phone.conflicting.get());
                 assertThat(alerts).hasSize(PLACES);
-                assertThat(alerts.stream().mapToInt(a -> a.detectionIds().size()).sum()).isEqualTo(DETECTIONS);
+                assertThat(alerts.stream().mapToLong(Alert::detectionCount).sum()).isEqualTo((long) DETECTIONS);
                 assertThat(alerts).allSatisfy(a -> assertThat(a.teamId()).isEqualTo(TEAM));
                 assertThat(lost).isZero();
                 assertThat(phone.conflicting).hasValue(0);
@@ -107,7 +107,7 @@ class BrokerOutageIT {
 
     static boolean allFinalVersionsArrived(Coordinator coordinator, TeamPhone phone) throws Exception {
         List<Alert> alerts = coordinator.alerts(null);
-        int detections = alerts.stream().mapToInt(a -> a.detectionIds().size()).sum();
+        long detections = alerts.stream().mapToLong(Alert::detectionCount).sum();
         return detections == DETECTIONS && alerts.stream()
                 .allMatch(a -> phone.newestVersion.getOrDefault(a.alertId(), 0L) >= a.version());
     }

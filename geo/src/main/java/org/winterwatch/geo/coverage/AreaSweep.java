@@ -33,14 +33,70 @@ final class AreaSweep {
     /** One cell: passes in band order, flown at {@code angle}. */
     record Cell(double angle, List<Pass> passes) { }
 
-    /** A finished plan: the path and its length. */
-    record Plan(List<Coordinate> path, double lengthM) { }
+    /** A finished plan: the path, its length and the cells it flies. */
+    record Plan(List<Coordinate> path, double lengthM, List<Cell> cells) { }
+
+    /** Bisection steps for the trim: to within 1/64 of a swath. */
+    private static final int TRIM_STEPS = 6;
 
     private AreaSweep() {
     }
 
     static List<Coordinate> sweep(Polygon polygon, double swathM) {
         return best(polygon, swathM).path();
+    }
+
+    /**
+     * The best sweep with its pass ends pulled in, all by the same distance, as far as still leaves at
+     * least {@code minCoveredFraction} of the polygon seen (path buffered by half a swath, as the contract
+     * measures). Passes reach far enough for every corner to be seen; but the turns between passes see
+     * part of what the ends were stretched for, and on a small shape that stretch is a large share of the
+     * flight.
+     */
+    static List<Coordinate> sweep(Polygon polygon, double swathM, double minCoveredFraction) {
+        Plan best = best(polygon, swathM);
+        return minCoveredFraction >= 1 ? best.path() : trimmed(polygon, swathM, best, minCoveredFraction).path();
+    }
+
+    static Plan trimmed(Polygon polygon, double swathM, Plan plan, double minCoveredFraction) {
+        Plan kept = plan;
+        double lo = 0;
+        double hi = swathM;
+        for (int step = 0; step < TRIM_STEPS; step++) {
+            double trimM = (lo + hi) / 2;
+            Plan candidate = chain(plan.cells().stream().map(c -> trimmed(c, trimM)).toList());
+            if (coveredFraction(polygon, candidate.path(), swathM) >= minCoveredFraction) {
+                lo = trimM;
+                kept = candidate.lengthM() < kept.lengthM() ? candidate : kept;
+            } else {
+                hi = trimM;
+            }
+        }
+        return kept;
+    }
+
+    private static Cell trimmed(Cell cell, double trimM) {
+        List<Pass> passes = new ArrayList<>();
+        for (Pass p : cell.passes()) {
+            double start = p.start() + trimM;
+            double end = p.end() - trimM;
+            if (start > end) {
+                start = (p.start() + p.end()) / 2;
+                end = start;
+            }
+            passes.add(new Pass(p.band(), p.y(), start, end, p.lo(), p.hi()));
+        }
+        return new Cell(cell.angle(), passes);
+    }
+
+    /** Share of {@code polygon} within half a swath of {@code path}. */
+    static double coveredFraction(Polygon polygon, List<Coordinate> path, double swathM) {
+        Geometry line = path.size() == 1 ? FACTORY.createPoint(path.get(0))
+                : FACTORY.createLineString(path.toArray(Coordinate[]::new));
+        // four segments a quadrant: the buffer lies inside the true one, so the share is never overstated
+        Geometry seen = line.buffer(swathM / 2, 4);
+        double area = polygon.getArea();
+        return area <= 0 ? 1 : OverlayNGRobust.overlay(polygon, seen, OverlayNG.INTERSECTION).getArea() / area;
     }
 
     static Plan best(Polygon polygon, double swathM) {
@@ -328,7 +384,7 @@ final class AreaSweep {
                 }
             }
         }
-        return new Plan(List.copyOf(bestPath), bestLength);
+        return new Plan(List.copyOf(bestPath), bestLength, List.copyOf(cells));
     }
 
     static double lengthOf(List<Coordinate> path) {

@@ -32,6 +32,9 @@ final class BandSlicer {
 
     private final double[][] xs;
     private final double[][] ys;
+    /** Every edge as x1, y1, x2, y2, by lowest y: a band scans only the edges that reach into it. */
+    private final double[] edges;
+    private final double[] edgeMinYs;
     private final double minY;
     private final double maxY;
     private final double[] vertexYs;
@@ -56,6 +59,19 @@ final class BandSlicer {
         }
         Arrays.sort(all);
         this.vertexYs = all;
+        List<double[]> byMinY = new ArrayList<>();
+        for (int r = 0; r < xs.length; r++) {
+            for (int i = 0; i + 1 < xs[r].length; i++) {
+                byMinY.add(new double[] {xs[r][i], ys[r][i], xs[r][i + 1], ys[r][i + 1]});
+            }
+        }
+        byMinY.sort((a, b) -> Double.compare(Math.min(a[1], a[3]), Math.min(b[1], b[3])));
+        this.edges = new double[4 * byMinY.size()];
+        this.edgeMinYs = new double[byMinY.size()];
+        for (int e = 0; e < byMinY.size(); e++) {
+            System.arraycopy(byMinY.get(e), 0, edges, 4 * e, 4);
+            edgeMinYs[e] = Math.min(byMinY.get(e)[1], byMinY.get(e)[3]);
+        }
         this.minY = lo;
         this.maxY = hi;
     }
@@ -83,7 +99,7 @@ final class BandSlicer {
     /** The polygon's intervals on the scanline at height {@code y}, each as {from, to}, in x order. */
     List<double[]> scanline(double y) {
         List<double[]> out = new ArrayList<>();
-        scan(y, y, 0, out);
+        scan(y, y, 0, out, edgesWithin(y, y));
         return out.stream().map(iv -> new double[] {iv[0], iv[1]}).toList();
     }
 
@@ -124,18 +140,21 @@ final class BandSlicer {
         double lo = Math.max(y - half, minY) + EPSILON;
         double hi = Math.min(y + half, maxY) - EPSILON;
         List<double[]> intervals = new ArrayList<>();
+        // scanning only the band's own edges keeps a detailed outline (thousands of vertices) from costing
+        // vertices x edges per band
+        double[] near = edgesWithin(Math.min(lo, hi), Math.max(lo, hi));
         if (hi <= lo) {
-            scan((lo + hi) / 2, y, seenM, intervals);
+            scan((lo + hi) / 2, y, seenM, intervals, near);
         } else {
-            scan(lo, y, seenM, intervals);
-            scan(hi, y, seenM, intervals);
+            scan(lo, y, seenM, intervals, near);
+            scan(hi, y, seenM, intervals, near);
             int from = lowerBound(vertexYs, lo);
             for (int i = from; i < vertexYs.length && vertexYs[i] < hi; i++) {
                 if (i > from && vertexYs[i] == vertexYs[i - 1]) {
                     continue;
                 }
-                scan(Math.max(lo, vertexYs[i] - EPSILON), y, seenM, intervals);
-                scan(Math.min(hi, vertexYs[i] + EPSILON), y, seenM, intervals);
+                scan(Math.max(lo, vertexYs[i] - EPSILON), y, seenM, intervals, near);
+                scan(Math.min(hi, vertexYs[i] + EPSILON), y, seenM, intervals, near);
             }
         }
         intervals.sort((a, b) -> Double.compare(a[0], b[0]));
@@ -175,21 +194,17 @@ final class BandSlicer {
      * Adds the polygon's intervals on the scanline at height {@code at}, each as {lo, hi, start, end}:
      * start and end are how far a pass at {@code y} must reach to see the interval's ends.
      */
-    private void scan(double at, double y, double half, List<double[]> out) {
+    private void scan(double at, double y, double half, List<double[]> out, double[] near) {
         double[] crossings = new double[8];
         int n = 0;
-        for (int r = 0; r < xs.length; r++) {
-            double[] rx = xs[r];
-            double[] ry = ys[r];
-            for (int i = 0; i + 1 < rx.length; i++) {
-                double y1 = ry[i];
-                double y2 = ry[i + 1];
-                if ((y1 <= at && at < y2) || (y2 <= at && at < y1)) {
-                    if (n == crossings.length) {
-                        crossings = Arrays.copyOf(crossings, n * 2);
-                    }
-                    crossings[n++] = rx[i] + (at - y1) * (rx[i + 1] - rx[i]) / (y2 - y1);
+        for (int e = 0; e + 3 < near.length; e += 4) {
+            double y1 = near[e + 1];
+            double y2 = near[e + 3];
+            if ((y1 <= at && at < y2) || (y2 <= at && at < y1)) {
+                if (n == crossings.length) {
+                    crossings = Arrays.copyOf(crossings, n * 2);
                 }
+                crossings[n++] = near[e] + (at - y1) * (near[e + 2] - near[e]) / (y2 - y1);
             }
         }
         Arrays.sort(crossings, 0, n);
@@ -199,6 +214,34 @@ final class BandSlicer {
         for (int i = 0; i + 1 < n; i += 2) {
             out.add(new double[] {crossings[i], crossings[i + 1], crossings[i] + reach, crossings[i + 1] - reach});
         }
+    }
+
+    /** The edges, packed as x1, y1, x2, y2, that have a point with {@code lo <= y <= hi}. */
+    private double[] edgesWithin(double lo, double hi) {
+        int end = upperBound(edgeMinYs, hi);
+        double[] out = new double[4 * end];
+        int n = 0;
+        for (int e = 0; e < end; e++) {
+            if (Math.max(edges[4 * e + 1], edges[4 * e + 3]) >= lo) {
+                System.arraycopy(edges, 4 * e, out, n, 4);
+                n += 4;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int upperBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static int lowerBound(double[] sorted, double value) {

@@ -70,6 +70,14 @@ public final class PlainBoustrophedon {
         return best;
     }
 
+    /**
+     * The pattern over one polygon (metres) with passes at {@code angleRad} (from the x axis): a pass per
+     * pair of points, in flying order; empty when no pass line meets the polygon.
+     */
+    public static List<Coordinate> pathAt(Polygon polygon, double swathM, double angleRad) {
+        return List.copyOf(at(polygon, swathM, angleRad));
+    }
+
     private static List<Coordinate> at(Polygon polygon, double swathM, double angle) {
         BandSlicer slicer = BandSlicer.of(polygon, angle);
         double cos = Math.cos(angle);

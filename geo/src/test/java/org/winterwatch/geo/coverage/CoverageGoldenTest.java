@@ -9,6 +9,7 @@ import static org.winterwatch.geo.coverage.CoverageCheck.siteFromMetres;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 import org.winterwatch.geo.site.Site;
 import org.winterwatch.geo.site.SiteCategory;
 
@@ -35,6 +36,22 @@ class CoverageGoldenTest {
     @Test
     void coversUShapedLotWithinTenPercentOfThePlainBoustrophedon() {
         checkArea("POLYGON ((0 0, 240 0, 240 200, 190 200, 190 40, 50 40, 50 200, 0 200, 0 0))", 0.995, 1.1);
+    }
+
+    @Test
+    void coversSmallYardShorterThanThePlainBoustrophedon() {
+        // two passes; their ends pulled in as far as the turns between them leave the corners in view
+        checkArea("POLYGON ((0 0, 60 0, 60 45, 0 45, 0 0))", 0.995, 0.85);
+    }
+
+    @Test
+    void pullsPassEndsInOnASmallShapeWhileKeepingItInView() {
+        String wkt = "POLYGON ((0 0, 50 0, 50 30, 0 30, 0 0))";
+        double reachingEveryCorner = AreaSweep.lengthOf(AreaSweep.sweep((Polygon) metres(wkt), SWATH));
+
+        SiteCoverage c = checkCovered(siteFromMetres("y", SiteCategory.OTHER, wkt), metres(wkt));
+
+        assertThat(c.lengthM()).isLessThanOrEqualTo(0.92 * reachingEveryCorner);
     }
 
     @Test
