@@ -1,0 +1,186 @@
+package org.winterwatch.benchmarks.alerts;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.app.Coordinator;
+import org.winterwatch.coordinator.app.CoordinatorSettings;
+import org.winterwatch.coordinator.http.AccessTokens;
+import org.winterwatch.coordinator.http.HttpSettings;
+import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.geo.layer.SiteLayers;
+
+/**
+ * Load harness for the alert pipeline (issue 5). In one run, on the same broker:
+ * <ol>
+ * <li>raw broker: QoS 1 publish to subscribe throughput and latency, as fast as the publishers go;</li>
+ * <li>WinterWatch: detections published at a target rate through the broker into the coordinator (its database,
+ * outbox and relay), and the time from each detection's publish to the first alert version naming it.</li>
+ * </ol>
+ * Usage: {@code benchmarks/run org.winterwatch.benchmarks.alerts.AlertPipelineLoad [--mqtt-url tcp://127.0.0.1:1883]
+ * [--db-url JDBC] [--rate 5000] [--seconds 20] [--places 500]}.
+ */
+public final class AlertPipelineLoad {
+
+    private static final int PUBLISHERS = 4;
+    private static final int WINDOW = 20;
+
+    public static void main(String[] args) throws Exception {
+        String mqttUrl = arg(args, "--mqtt-url", "tcp://127.0.0.1:1883");
+        String dbUrl = arg(args, "--db-url", null);
+        int rate = Integer.parseInt(arg(args, "--rate", "5000"));
+        int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
+        int places = Integer.parseInt(arg(args, "--places", "500"));
+        System.out.printf("machine: %d cores, Java %s; broker %s; database %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), mqttUrl, dbUrl == null ? "embedded H2" : dbUrl.replaceAll("password=[^&]*", "password=***"));
+        raw(mqttUrl, seconds);
+        pipeline(mqttUrl, dbUrl, rate, seconds, places);
+        System.exit(0);
+    }
+
+    /** Raw broker: publishers as fast as their windows allow; a subscriber measures publish-to-delivery. */
+    static void raw(String mqttUrl, int seconds) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        LatencyRecorder latency = new LatencyRecorder();
+        MqttAsyncClient sub = subscriber(mqttUrl, "bench/raw/" + run + "/#", (topic, payload) -> {
+            long sent = Long.parseLong(payload.substring(0, payload.indexOf(' ')));
+            latency.record((System.nanoTime() - sent) / 1000);
+        });
+        List<LoadPublisher> pubs = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            pubs.add(new LoadPublisher(mqttUrl, WINDOW));
+        }
+        String padding = "x".repeat(180); // about the size of a detection
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        long n = 0;
+        while (System.nanoTime() < end) {
+            pubs.get((int) (n++ % PUBLISHERS)).publish("bench/raw/" + run + "/" + (n % 100), System.nanoTime() + " " + padding);
+        }
+        long published = n;
+        waitUntil(() -> latency.count() >= published, Duration.ofSeconds(30));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("raw broker: %d messages in %.1f s = %.0f msg/s delivered; publish->subscribe %s%n",
+                latency.count(), elapsed, latency.count() / elapsed, latency.summary());
+        for (LoadPublisher p : pubs) {
+            p.close();
+        }
+        sub.disconnect().waitForCompletion(5_000);
+        sub.close(true);
+    }
+
+    /** Detections at a paced rate into a running coordinator; latency to the first alert version that names each. */
+    static void pipeline(String mqttUrl, String dbUrl, int rate, int seconds, int places) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = Files.createTempDirectory("ww-load");
+        Database db = dbUrl == null ? Database.embedded(dir) : Database.of(dbUrl, null, null);
+        Coordinator coordinator = Coordinator.start(new CoordinatorSettings(mqttUrl, "ww/v1", "ww-load-" + run, db,
+                SiteLayers.demoLayer(), List.of(), Clock.systemUTC(), AlertPolicy.defaults(),
+                new HttpSettings("127.0.0.1", 0, new AccessTokens()), -15, Duration.ofHours(6), List.of()));
+        LatencyRecorder latency = new LatencyRecorder();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        MqttAsyncClient team = subscriber(mqttUrl, "ww/v1/alerts/#", (topic, payload) -> {
+            long now = System.nanoTime();
+            int at = payload.indexOf("\"detectionIds\":[");
+            int close = payload.indexOf(']', at);
+            for (String quoted : payload.substring(at + 16, close).split(",")) {
+                String id = quoted.replace("\"", "");
+                if (id.startsWith(run) && seen.add(id)) {
+                    latency.record((now - Long.parseLong(id.substring(id.lastIndexOf('-') + 1))) / 1000);
+                }
+            }
+        });
+        List<LoadPublisher> pubs = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            pubs.add(new LoadPublisher(mqttUrl, WINDOW));
+        }
+        long start = System.nanoTime();
+        long intervalNanos = 1_000_000_000L / rate;
+        long total = (long) rate * seconds;
+        for (long n = 0; n < total; n++) {
+            long due = start + n * intervalNanos;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            int place = (int) (n % places);
+            double lat = 40.0 + (place / 40) * 0.003;
+            double lon = 113.0 + (place % 40) * 0.004;
+            String source = "load-" + (place % 64);
+            String id = run + "-" + n + "-" + System.nanoTime();
+            String json = "{\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"kind\":\"thermal\",\"lat\":" + lat
+                    + ",\"lon\":" + lon + ",\"observedAt\":\"" + Instant.now() + "\",\"confidence\":0.9}";
+            pubs.get((int) (n % PUBLISHERS)).publish("ww/v1/detections/" + source, json);
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        waitUntil(() -> latency.count() >= total, Duration.ofSeconds(60));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("winterwatch: offered %d detections/s for %d s (sent in %.1f s); %d of %d reached an alert in "
+                        + "%.1f s = %.0f detections/s; detection->alert %s%n", rate, seconds, sendSeconds, latency.count(),
+                total, elapsed, latency.count() / elapsed, latency.summary());
+        for (LoadPublisher p : pubs) {
+            p.close();
+        }
+        team.disconnect().waitForCompletion(5_000);
+        team.close(true);
+        coordinator.close();
+    }
+
+    interface Handler {
+        void on(String topic, String payload);
+    }
+
+    static MqttAsyncClient subscriber(String url, String filter, Handler handler) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(url, "load-sub-" + UUID.randomUUID(), new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override public void messageArrived(String topic, MqttMessage m) {
+                try {
+                    handler.on(topic, new String(m.getPayload(), StandardCharsets.UTF_8));
+                } catch (RuntimeException e) {
+                    // a message of another run
+                }
+            }
+            @Override public void disconnected(MqttDisconnectResponse r) { }
+            @Override public void mqttErrorOccurred(MqttException e) { }
+            @Override public void deliveryComplete(IMqttToken t) { }
+            @Override public void connectComplete(boolean reconnect, String uri) { }
+            @Override public void authPacketArrived(int code, MqttProperties p) { }
+        });
+        client.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
+        client.subscribe(filter, 1).waitForCompletion(10_000);
+        return client;
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier done, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(50); // a harness waiting for its own traffic to drain, not a test
+        }
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
