@@ -49,7 +49,11 @@ public final class WinterWatchCli {
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }
 
+    /** Paho logs connection losses with stack traces through java.util.logging; our bridge reports them itself. */
+    private static final java.util.logging.Logger PAHO_LOG = java.util.logging.Logger.getLogger("org.eclipse.paho");
+
     private static void setLogLevel(boolean verbose) {
+        PAHO_LOG.setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.OFF);
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             ctx.getLogger("org.winterwatch").setLevel(verbose ? Level.DEBUG : Level.WARN);
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,14 +19,8 @@ class PlanCommandTest {
     Path dir;
     Path demo;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WinterWatchCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -39,7 +31,7 @@ class PlanCommandTest {
 
     @Test
     void plansTheDemoLayerAndWritesGeoJsonQgroundControlAndKml() throws Exception {
-        Run r = run("plan", "--sites", demo.toString(), "--drones", "3", "--out-geojson", dir.resolve("plan.geojson").toString(),
+        CliRun r = run("plan", "--sites", demo.toString(), "--drones", "3", "--out-geojson", dir.resolve("plan.geojson").toString(),
                 "--out-qgc", dir.resolve("qgc").toString(), "--out-kml", dir.resolve("plan.kml").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -60,14 +52,14 @@ class PlanCommandTest {
 
     @Test
     void hoversOverPointSitesWhenAsked() {
-        Run r = run("plan", "--sites", demo.toString(), "--drones", "2", "--points", "hover", "--hover-s", "15");
+        CliRun r = run("plan", "--sites", demo.toString(), "--drones", "2", "--points", "hover", "--hover-s", "15");
 
         assertThat(r.code()).as(r.err()).isZero();
     }
 
     @Test
     void anAltitudeOutsideItsBoundsIsAUsageErrorOfOneLine() {
-        Run r = run("plan", "--sites", demo.toString(), "--altitude-m", "100", "--max-altitude-m", "60");
+        CliRun r = run("plan", "--sites", demo.toString(), "--altitude-m", "100", "--max-altitude-m", "60");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -87,7 +79,7 @@ class PlanCommandTest {
                    "geometry":{"type":"Point","coordinates":[113.3,40.0]}}
                 ]}""");
 
-        Run r = run("plan", "--sites", bad.toString());
+        CliRun r = run("plan", "--sites", bad.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(3);
@@ -101,8 +93,8 @@ class PlanCommandTest {
         Path garbage = dir.resolve("sites.gpkg");
         Files.writeString(garbage, "not a database");
 
-        Run plan = run("plan", "--sites", garbage.toString());
-        Run validate = run("sites", "validate", garbage.toString());
+        CliRun plan = run("plan", "--sites", garbage.toString());
+        CliRun validate = run("sites", "validate", garbage.toString());
 
         assertThat(plan.code()).isEqualTo(2);
         assertThat(validate.code()).isEqualTo(2);

@@ -2,8 +2,6 @@ package org.winterwatch.coordinator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -18,14 +16,8 @@ class WinterWatchCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WinterWatchCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @ParameterizedTest
@@ -33,7 +25,7 @@ class WinterWatchCliTest {
     void everyCommandExplainsItselfWithHelp(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
 
-        Run r = run(args);
+        CliRun r = run(args);
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: winterwatch");
@@ -41,7 +33,7 @@ class WinterWatchCliTest {
 
     @Test
     void anUnknownOptionIsAUsageErrorOfOneLineAndExitCode2() {
-        Run r = run("demo", "--dornes", "3");
+        CliRun r = run("demo", "--dornes", "3");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--dornes").doesNotContain("Exception");
@@ -50,7 +42,7 @@ class WinterWatchCliTest {
     @Test
     void anExplicitPortThatIsTakenIsAnErrorOfOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Run r = run("demo", "--mqtt-port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.toString());
+            CliRun r = run("demo", "--mqtt-port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.toString());
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip().lines()).hasSize(1);
@@ -65,7 +57,7 @@ class WinterWatchCliTest {
             Files.copy(in, layer);
         }
 
-        Run r = run("sites", "validate", layer.toString());
+        CliRun r = run("sites", "validate", layer.toString());
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("valid");
@@ -82,7 +74,7 @@ class WinterWatchCliTest {
                    "geometry":{"type":"Point","coordinates":[113.33,40.09]}}
                 ]}""");
 
-        Run r = run("sites", "validate", layer.toString());
+        CliRun r = run("sites", "validate", layer.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("brige").contains("b1").contains("feature 1");
@@ -94,7 +86,7 @@ class WinterWatchCliTest {
         Path layer = dir.resolve("notes.geojson");
         Files.writeString(layer, "this is not json");
 
-        Run r = run("sites", "validate", layer.toString());
+        CliRun r = run("sites", "validate", layer.toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isNotBlank().doesNotContain("\tat ");
