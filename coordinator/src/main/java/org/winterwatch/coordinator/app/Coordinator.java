@@ -28,6 +28,7 @@ import org.winterwatch.coordinator.pipeline.AlertWorker;
 import org.winterwatch.coordinator.pipeline.Work;
 import org.winterwatch.coordinator.pipeline.OutboxRelay;
 import org.winterwatch.coordinator.store.AlertStore;
+import org.winterwatch.coordinator.tak.TakBridge;
 import org.winterwatch.drone.DroneLink;
 
 /**
@@ -42,6 +43,7 @@ public final class Coordinator implements AutoCloseable {
     private final MqttBridge bridge;
     private final OutboxRelay relay;
     private final AlertWorker worker;
+    private final List<TakBridge> takBridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FleetSupervisor fleet;
     private final Vertx vertx;
     private final HttpApiVerticle http;
@@ -138,6 +140,13 @@ public final class Coordinator implements AutoCloseable {
         return bridge;
     }
 
+    /** Also sends team alerts as Cursor-on-Target events to a TAK endpoint ({@code udp://} or {@code tcp://}). */
+    public void sendAlertsToTak(String takUrl) {
+        TakBridge tak = new TakBridge(takUrl, settings.clock());
+        takBridges.add(tak);
+        worker.onAlert(tak::offer);
+    }
+
     /** Called with every committed alert change. */
     public void onAlert(Consumer<Alert> listener) {
         worker.onAlert(listener);
@@ -156,6 +165,7 @@ public final class Coordinator implements AutoCloseable {
             LOG.debug("vertx close reason={}", e.toString());
         }
         worker.close();
+        takBridges.forEach(TakBridge::close);
         relay.close();
         bridge.close();
         store.close();
