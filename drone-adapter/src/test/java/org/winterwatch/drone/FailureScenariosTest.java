@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.winterwatch.geo.LatLon;
@@ -60,15 +59,11 @@ class FailureScenariosTest {
     }
 
     private static void done(CompletionStage<Void> stage) {
-        assertThat(stage.toCompletableFuture()).succeedsWithin(WAIT);
+        LinkCalls.done(stage, WAIT);
     }
 
     private static DroneLinkException failure(CompletionStage<Void> stage) {
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        stage.whenComplete((ok, e) -> error.set(e));
-        await().atMost(WAIT).until(() -> error.get() != null);
-        assertThat(error.get()).isInstanceOf(DroneLinkException.class);
-        return (DroneLinkException) error.get();
+        return LinkCalls.failure(stage, WAIT);
     }
 
     private void launch() {

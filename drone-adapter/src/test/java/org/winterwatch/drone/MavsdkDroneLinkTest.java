@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.winterwatch.geo.LatLon;
@@ -43,15 +42,11 @@ class MavsdkDroneLinkTest {
     }
 
     private static void done(CompletionStage<Void> stage) {
-        assertThat(stage.toCompletableFuture()).succeedsWithin(WAIT);
+        LinkCalls.done(stage, WAIT);
     }
 
     private static DroneLinkException failure(CompletionStage<Void> stage) {
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        stage.whenComplete((ok, e) -> error.set(e));
-        await().atMost(WAIT).until(() -> error.get() != null);
-        assertThat(error.get()).isInstanceOf(DroneLinkException.class);
-        return (DroneLinkException) error.get();
+        return LinkCalls.failure(stage, WAIT);
     }
 
     @Test

@@ -59,7 +59,7 @@ final class ActionService extends ActionServiceGrpc.ActionServiceImplBase {
     @Override
     public void getTakeoffAltitude(ActionProto.GetTakeoffAltitudeRequest request,
                                    StreamObserver<ActionProto.GetTakeoffAltitudeResponse> observer) {
-        CommandResult answer = drone.linkUp() ? CommandResult.SUCCESS : CommandResult.TIMEOUT;
+        CommandResult answer = readable();
         reply(observer, ActionProto.GetTakeoffAltitudeResponse.newBuilder()
                 .setActionResult(result("get takeoff altitude", answer))
                 .setAltitude((float) drone.takeoffAltitudeM()).build());
@@ -75,7 +75,7 @@ final class ActionService extends ActionServiceGrpc.ActionServiceImplBase {
     @Override
     public void getReturnToLaunchAltitude(ActionProto.GetReturnToLaunchAltitudeRequest request,
                                           StreamObserver<ActionProto.GetReturnToLaunchAltitudeResponse> observer) {
-        CommandResult answer = drone.linkUp() ? CommandResult.SUCCESS : CommandResult.TIMEOUT;
+        CommandResult answer = readable();
         reply(observer, ActionProto.GetReturnToLaunchAltitudeResponse.newBuilder()
                 .setActionResult(result("get return altitude", answer))
                 .setRelativeAltitudeM((float) drone.rtlAltitudeM()).build());
@@ -91,7 +91,7 @@ final class ActionService extends ActionServiceGrpc.ActionServiceImplBase {
     @Override
     public void getMaximumSpeed(ActionProto.GetMaximumSpeedRequest request,
                                 StreamObserver<ActionProto.GetMaximumSpeedResponse> observer) {
-        CommandResult answer = drone.linkUp() ? CommandResult.SUCCESS : CommandResult.TIMEOUT;
+        CommandResult answer = readable();
         reply(observer, ActionProto.GetMaximumSpeedResponse.newBuilder()
                 .setActionResult(result("get maximum speed", answer))
                 .setSpeed((float) drone.maximumSpeedMps()).build());
@@ -127,5 +127,10 @@ final class ActionService extends ActionServiceGrpc.ActionServiceImplBase {
         };
         String text = answer.ok() ? "Success" : command + " refused (" + answer.name().toLowerCase().replace('_', ' ') + ")";
         return ActionProto.ActionResult.newBuilder().setResult(code).setResultStr(text).build();
+    }
+
+    /** A parameter read answers while the link is up, and times out as MAVSDK does while it is lost. */
+    private CommandResult readable() {
+        return drone.linkUp() ? CommandResult.SUCCESS : CommandResult.TIMEOUT;
     }
 }
