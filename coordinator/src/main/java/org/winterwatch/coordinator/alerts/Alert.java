@@ -28,8 +28,11 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
                     List<String> items, String note, String lastActionBy, boolean knownSpot,
                     List<SiteVisit> siteHistory, String imageRef, List<String> flags) {
 
-    /** An alert keeps the ids of its latest detections only, so that a place seen all night stays a small message. */
-    public static final int MAX_DETECTION_IDS = 200;
+    /**
+     * An alert keeps the ids of its latest detections only, so that a place seen all night stays a small message on
+     * a team phone (about 1.5 KiB); {@code detectionCount} counts them all, and every detection stays in the database.
+     */
+    public static final int MAX_DETECTION_IDS = 20;
 
     public Alert {
         Objects.requireNonNull(alertId, "alertId");

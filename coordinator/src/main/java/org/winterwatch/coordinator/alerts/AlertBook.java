@@ -36,6 +36,8 @@ public final class AlertBook {
     private final Weather weather;
     private final Supplier<String> newAlertId;
     private final Map<String, Alert> active = new LinkedHashMap<>();
+    /** Active alerts by grid cell, so that folding a detection looks at its neighbourhood only. */
+    private final MergeGrid grid;
     private final Map<String, Alert> recentlyResolved = new LinkedHashMap<>();
     private final Map<String, List<SiteVisit>> siteHistory = new HashMap<>();
 
@@ -49,6 +51,7 @@ public final class AlertBook {
         this.teams = teams;
         this.weather = weather;
         this.newAlertId = newAlertId;
+        this.grid = new MergeGrid(policy.mergeRadiusM());
     }
 
     public AlertPolicy policy() {
@@ -59,7 +62,7 @@ public final class AlertBook {
     public void restore(Collection<Alert> alerts) {
         for (Alert a : alerts) {
             if (a.state().isActive()) {
-                active.put(a.alertId(), a);
+                put(a);
             } else {
                 remember(a);
             }
@@ -69,6 +72,7 @@ public final class AlertBook {
     /** Forgets everything in memory and takes the committed alerts instead (after a failed transaction). */
     public void reset(Collection<Alert> committed) {
         active.clear();
+        grid.clear();
         recentlyResolved.clear();
         siteHistory.clear();
         restore(committed);
@@ -87,8 +91,7 @@ public final class AlertBook {
         LatLon where = new LatLon(detection.lat(), detection.lon());
         Optional<Alert> near = nearestMergeable(where, detection.observedAt());
         Alert next = near.map(existing -> update(existing, detection, now)).orElseGet(() -> open(detection, where, now));
-        active.put(next.alertId(), next);
-        return next;
+        return put(next);
     }
 
     /** Applies a team's or the control room's action. */
@@ -158,6 +161,7 @@ public final class AlertBook {
         Alert resolved = a.toBuilder().state(AlertState.RESOLVED).outcome(outcome).items(action.items())
                 .lastActionBy(action.by()).note(noteOr(action, a)).next(now);
         active.remove(a.alertId());
+        grid.remove(a.alertId());
         remember(resolved);
         return new ActionResult.Changed(resolved);
     }
@@ -184,6 +188,7 @@ public final class AlertBook {
 
     private Alert put(Alert a) {
         active.put(a.alertId(), a);
+        grid.put(a.alertId(), a.lat(), a.lon());
         return a;
     }
 
@@ -200,11 +205,22 @@ public final class AlertBook {
     }
 
     private Optional<Alert> nearestMergeable(LatLon where, Instant observedAt) {
-        return active.values().stream()
-                .filter(a -> a.state().isActive())
-                .filter(a -> Duration.between(a.lastSeen(), observedAt).abs().compareTo(policy.mergeWindow()) <= 0)
-                .filter(a -> where.distanceM(new LatLon(a.lat(), a.lon())) <= policy.mergeRadiusM())
-                .min(Comparator.comparingDouble(a -> where.distanceM(new LatLon(a.lat(), a.lon()))));
+        long at = observedAt.toEpochMilli();
+        long window = policy.mergeWindow().toMillis();
+        Alert best = null;
+        double bestM = Double.MAX_VALUE;
+        for (String id : grid.near(where.lat(), where.lon())) {
+            Alert a = active.get(id);
+            if (a == null || !a.state().isActive() || Math.abs(a.lastSeen().toEpochMilli() - at) > window) {
+                continue;
+            }
+            double m = where.distanceM(new LatLon(a.lat(), a.lon()));
+            if (m <= policy.mergeRadiusM() && m < bestM) {
+                best = a;
+                bestM = m;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private Alert open(Detection d, LatLon where, Instant now) {

@@ -1,10 +1,12 @@
 package org.winterwatch.coordinator.alerts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,51 +20,78 @@ public final class AlertJson {
     private AlertJson() {
     }
 
+    /** The alert as a JSON tree (for HTTP responses that embed alerts). */
     public static ObjectNode toJson(Alert a) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("alertId", a.alertId());
-        o.put("state", a.state().wireName());
-        o.put("priority", a.priority().wireName());
-        o.put("siteId", a.siteId());
-        o.put("siteName", a.siteName());
-        o.put("category", a.category());
-        o.put("lat", a.lat());
-        o.put("lon", a.lon());
-        strings(o.putArray("detectionIds"), a.detectionIds());
-        o.put("detectionCount", a.detectionCount());
-        strings(o.putArray("sources"), a.sources());
-        o.put("firstSeen", a.firstSeen().toString());
-        o.put("lastSeen", a.lastSeen().toString());
-        if (a.ambientTempC() == null) {
-            o.putNull("ambientTempC");
-        } else {
-            o.put("ambientTempC", a.ambientTempC());
+        try {
+            return (ObjectNode) JSON.readTree(write(a));
+        } catch (IOException e) {
+            throw new IllegalStateException("alert JSON did not parse back", e);
         }
-        o.put("teamId", a.teamId());
-        o.put("version", a.version());
-        o.put("updatedAt", a.updatedAt().toString());
-        o.put("confidence", Math.round(a.confidence() * 1000) / 1000.0);
-        strings(o.putArray("reasons"), a.reasons());
-        o.put("dispatch", a.dispatch().wireName());
-        o.put("dispatchedAt", text(a.dispatchedAt()));
-        o.put("acknowledgedAt", text(a.acknowledgedAt()));
-        o.put("escalations", a.escalations());
-        o.put("outcome", a.outcome() == null ? null : a.outcome().wireName());
-        strings(o.putArray("items"), a.items());
-        o.put("note", a.note());
-        o.put("lastActionBy", a.lastActionBy());
-        o.put("knownSpot", a.knownSpot());
-        ArrayNode history = o.putArray("siteHistory");
-        for (SiteVisit v : a.siteHistory()) {
-            history.addObject().put("resolvedAt", v.resolvedAt().toString()).put("outcome", v.outcome().wireName());
-        }
-        o.put("imageRef", a.imageRef());
-        strings(o.putArray("flags"), a.flags());
-        return o;
     }
 
+    /**
+     * The alert's JSON text. Written once per alert version and used as it is for the database, the outbox and
+     * MQTT, so it is streamed rather than built as a tree.
+     */
     public static String write(Alert a) {
-        return toJson(a).toString();
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("alertId", a.alertId());
+            g.writeStringField("state", a.state().wireName());
+            g.writeStringField("priority", a.priority().wireName());
+            g.writeStringField("siteId", a.siteId());
+            g.writeStringField("siteName", a.siteName());
+            g.writeStringField("category", a.category());
+            g.writeNumberField("lat", a.lat());
+            g.writeNumberField("lon", a.lon());
+            strings(g, "detectionIds", a.detectionIds());
+            g.writeNumberField("detectionCount", a.detectionCount());
+            strings(g, "sources", a.sources());
+            g.writeStringField("firstSeen", a.firstSeen().toString());
+            g.writeStringField("lastSeen", a.lastSeen().toString());
+            if (a.ambientTempC() == null) {
+                g.writeNullField("ambientTempC");
+            } else {
+                g.writeNumberField("ambientTempC", a.ambientTempC());
+            }
+            g.writeStringField("teamId", a.teamId());
+            g.writeNumberField("version", a.version());
+            g.writeStringField("updatedAt", a.updatedAt().toString());
+            g.writeNumberField("confidence", Math.round(a.confidence() * 1000) / 1000.0);
+            strings(g, "reasons", a.reasons());
+            g.writeStringField("dispatch", a.dispatch().wireName());
+            g.writeStringField("dispatchedAt", text(a.dispatchedAt()));
+            g.writeStringField("acknowledgedAt", text(a.acknowledgedAt()));
+            g.writeNumberField("escalations", a.escalations());
+            g.writeStringField("outcome", a.outcome() == null ? null : a.outcome().wireName());
+            strings(g, "items", a.items());
+            g.writeStringField("note", a.note());
+            g.writeStringField("lastActionBy", a.lastActionBy());
+            g.writeBooleanField("knownSpot", a.knownSpot());
+            g.writeArrayFieldStart("siteHistory");
+            for (SiteVisit v : a.siteHistory()) {
+                g.writeStartObject();
+                g.writeStringField("resolvedAt", v.resolvedAt().toString());
+                g.writeStringField("outcome", v.outcome().wireName());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("imageRef", a.imageRef());
+            strings(g, "flags", a.flags());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("alert could not be written as JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     public static Alert read(String text) {
@@ -109,10 +138,6 @@ public final class AlertJson {
         } catch (IOException e) {
             throw new IllegalStateException("stored alert is not valid JSON", e);
         }
-    }
-
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
     }
 
     private static List<String> list(JsonNode array) {

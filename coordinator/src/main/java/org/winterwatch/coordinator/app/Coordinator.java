@@ -78,7 +78,7 @@ public final class Coordinator implements AutoCloseable {
         Clock clock = s.clock();
         OutboxRelay[] relayRef = new OutboxRelay[1];
         AlertWorker worker = new AlertWorker(book, store, new DetectionParser(clock, s.detectionMaxAge()),
-                new TipParser(clock, s.detectionMaxAge()), clock, s.topicPrefix(), () -> relayRef[0].kick());
+                new TipParser(clock, s.detectionMaxAge()), clock, s.topicPrefix(), committed -> relayRef[0].offer(committed));
         Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
         handlers.put("detections/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.DETECTION, ack));
         handlers.put("tips", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.TIP, ack));
@@ -89,7 +89,7 @@ public final class Coordinator implements AutoCloseable {
         } catch (MqttException | IllegalArgumentException e) {
             throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
         }
-        OutboxRelay relay = new OutboxRelay(store, bridge, Clock.systemUTC());
+        OutboxRelay relay = new OutboxRelay(store, bridge);
         relayRef[0] = relay;
         worker.onPoison((message, reason) -> {
             LOG.error("message could not be stored and goes to the dead letters topic={} reason={}", message.topic(), reason);

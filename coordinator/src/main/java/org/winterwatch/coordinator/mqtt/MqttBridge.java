@@ -34,6 +34,7 @@ public final class MqttBridge implements AutoCloseable {
     private static final long SESSION_EXPIRY_S = 24 * 3600;
     /** Unacknowledged QoS 1 messages the broker may send us at once: the batch size the worker can use. */
     private static final int RECEIVE_MAXIMUM = 2000;
+    private static final int MAX_PUBLISH_WINDOW = 1000;
 
     /**
      * Takes one inbound message and calls {@code ack} once its effect is stored; a message never acknowledged is
@@ -49,6 +50,8 @@ public final class MqttBridge implements AutoCloseable {
     private final Clock clock;
     private final Map<String, InboundHandler> handlers;
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
+    /** The broker's receive maximum from CONNACK: how many of our QoS 1 publishes may await its PUBACK. */
+    private volatile int brokerReceiveMaximum = 10;
 
     public MqttBridge(String brokerUrl, String clientId, String prefix, Clock clock, Map<String, InboundHandler> handlers)
             throws MqttException {
@@ -87,11 +90,33 @@ public final class MqttBridge implements AutoCloseable {
         options.setWill(prefix + "/coordinator/status", will);
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            client.connect(options, null, listener(done));
+            client.connect(options, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    Integer max = token.getResponseProperties() == null ? null
+                            : token.getResponseProperties().getReceiveMaximum();
+                    // absent means the protocol's default, 65,535
+                    brokerReceiveMaximum = max == null ? 65_535 : max;
+                    done.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            });
         } catch (MqttException e) {
             done.completeExceptionally(e);
         }
         return done;
+    }
+
+    /**
+     * How many outbox publishes may await the broker's acknowledgement at once: its receive maximum (at most 1,000),
+     * less two for status messages and dead letters published beside them.
+     */
+    public int publishWindow() {
+        return Math.max(1, Math.min(MAX_PUBLISH_WINDOW, brokerReceiveMaximum - 2));
     }
 
     public boolean isConnected() {

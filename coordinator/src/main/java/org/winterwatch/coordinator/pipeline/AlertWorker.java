@@ -32,6 +32,7 @@ import org.winterwatch.coordinator.alerts.TeamAction;
 import org.winterwatch.coordinator.alerts.TipParser;
 import org.winterwatch.coordinator.mqtt.DeadLetter;
 import org.winterwatch.coordinator.store.AlertStore;
+import org.winterwatch.coordinator.store.OutboxEntry;
 
 /**
  * The one writer of alerts. Detections, tips and acks (from MQTT or HTTP) queue up here and are handled in
@@ -52,7 +53,7 @@ public final class AlertWorker implements AutoCloseable {
     private final TipParser tips;
     private final Clock clock;
     private final String prefix;
-    private final Runnable outboxKick;
+    private final Consumer<List<OutboxEntry>> committedOutbox;
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(20_000);
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
@@ -70,14 +71,14 @@ public final class AlertWorker implements AutoCloseable {
     private volatile Exception lastFailure;
 
     public AlertWorker(AlertBook book, AlertStore store, DetectionParser detections, TipParser tips, Clock clock,
-                       String prefix, Runnable outboxKick) {
+                       String prefix, Consumer<List<OutboxEntry>> committedOutbox) {
         this.book = book;
         this.store = store;
         this.detections = detections;
         this.tips = tips;
         this.clock = clock;
         this.prefix = prefix;
-        this.outboxKick = outboxKick;
+        this.committedOutbox = committedOutbox;
         this.thread = new Thread(this::run, "ww-alert-worker");
         thread.setDaemon(true);
     }
@@ -208,13 +209,17 @@ public final class AlertWorker implements AutoCloseable {
         for (Parsed p : parsed) {
             apply(p, now, known, seen, changed, rows, outbox, afterCommit);
         }
+        List<AlertStore.AlertRow> alertRows = new ArrayList<>(changed.size());
         for (Alert a : changed.values()) {
+            String body = AlertJson.write(a);
+            alertRows.add(new AlertStore.AlertRow(a, body));
             for (String team : AlertRouting.teamsFor(a, book.policy())) {
-                outbox.add(new AlertStore.OutboxMessage(prefix + "/alerts/" + team, AlertJson.write(a)));
+                outbox.add(new AlertStore.OutboxMessage(prefix + "/alerts/" + team, body));
             }
         }
+        List<OutboxEntry> queued;
         try {
-            store.commit(new AlertStore.Batch(rows, changed.values(), outbox, now));
+            queued = store.commit(new AlertStore.Batch(rows, alertRows, outbox, now));
         } catch (SQLException | RuntimeException e) {
             lastFailure = e;
             LOG.warn("batch not committed, kept for retry size={} reason={}", batch.size(), e.getMessage());
@@ -222,10 +227,14 @@ public final class AlertWorker implements AutoCloseable {
             rebuildBook();
             return false;
         }
-        afterCommit.forEach(AlertWorker::runQuietly);
-        if (!outbox.isEmpty()) {
-            outboxKick.run();
+        if (!queued.isEmpty()) {
+            try {
+                committedOutbox.accept(queued);
+            } catch (RuntimeException e) {
+                LOG.warn("outbox hand-over failed, the relay finds the rows itself reason={}", e.toString());
+            }
         }
+        afterCommit.forEach(AlertWorker::runQuietly);
         changed.values().forEach(a -> listeners.forEach(l -> notifyQuietly(l, a)));
         return true;
     }

@@ -1,11 +1,13 @@
 package org.winterwatch.coordinator.pipeline;
 
 import java.sql.SQLException;
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,51 +18,73 @@ import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.OutboxEntry;
 
 /**
- * Publishes committed outbox rows in order and marks each sent when the broker acknowledges it.
+ * Publishes committed outbox rows and marks each sent when the broker acknowledges it.
  *
- * <p>Rows survive a broker outage and a coordinator restart: whatever is not marked sent is published again
- * (consumers de-duplicate by alertId + version). Runs on its own thread, woken by new commits, by every
- * reconnection, and every few seconds.
+ * <p>The alert worker hands every committed batch's rows over at once, so the usual path never reads the database
+ * back. Rows survive a broker outage and a coordinator restart all the same: whenever a publish fails, after every
+ * (re)connection and every few seconds the relay also looks for rows not marked sent and publishes them again
+ * (consumers de-duplicate by alertId + version and keep the highest version). Runs on its own thread.
  */
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 500;
-    /** Publishes awaiting the broker's PUBACK; Paho's MQTT 5 client refuses more than the broker's receive maximum. */
-    private static final int PUBLISH_WINDOW = 10;
+    private static final int SCAN_BATCH = 500;
+    private static final long WINDOW_WAIT_MS = 5_000;
 
     private final AlertStore store;
     private final MqttBridge bridge;
-    private final Clock wallClock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ww-outbox");
         t.setDaemon(true);
         return t;
     });
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(PUBLISH_WINDOW);
-    private final java.util.concurrent.ConcurrentLinkedQueue<Long> acknowledged = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Rows handed over by the worker and not yet published. */
+    private final ConcurrentLinkedQueue<OutboxEntry> fresh = new ConcurrentLinkedQueue<>();
+    /** Rows queued here or awaiting the broker's acknowledgement: a scan must not publish them again. */
+    private final Set<Long> known = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+    private final PublishWindow window = new PublishWindow();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean scanNeeded = true;
 
-    public OutboxRelay(AlertStore store, MqttBridge bridge, Clock wallClock) {
+    public OutboxRelay(AlertStore store, MqttBridge bridge) {
         this.store = store;
         this.bridge = bridge;
-        this.wallClock = wallClock;
     }
 
     public OutboxRelay start() {
-        bridge.onConnected(this::kick);
-        executor.scheduleWithFixedDelay(this::kick, 2, 2, TimeUnit.SECONDS);
+        bridge.onConnected(this::scan);
+        executor.scheduleWithFixedDelay(this::scan, 2, 2, TimeUnit.SECONDS);
         kick();
         return this;
     }
 
-    /** Asks for a drain soon; cheap to call often. */
-    public void kick() {
+    /** Takes rows the worker has just committed, in commit order, and publishes them soon. */
+    public void offer(List<OutboxEntry> committed) {
+        for (OutboxEntry e : committed) {
+            if (known.add(e.seq())) {
+                fresh.add(e);
+            }
+        }
+        kick();
+    }
+
+    /** Asks for a look at the database for rows not sent yet (after a restart, an outage, a failed publish). */
+    public void scan() {
+        scanNeeded = true;
+        kick();
+    }
+
+    /** Rows awaiting publication or the broker's acknowledgement (a gauge). */
+    public int pending() {
+        return known.size();
+    }
+
+    private void kick() {
         if (scheduled.compareAndSet(false, true)) {
             try {
                 executor.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 scheduled.set(false);
             }
         }
@@ -70,50 +94,92 @@ public final class OutboxRelay implements AutoCloseable {
         scheduled.set(false);
         markAcknowledged();
         if (!bridge.isConnected()) {
+            dropFresh();
             return;
         }
+        window.limit(bridge.publishWindow());
         try {
-            List<OutboxEntry> batch = store.unsent(BATCH + inFlight.size());
             int published = 0;
-            for (OutboxEntry entry : batch) {
-                if (!inFlight.add(entry.seq())) {
-                    continue;
+            OutboxEntry entry;
+            while ((entry = fresh.poll()) != null) {
+                if (!publish(entry)) {
+                    dropFresh();
+                    return;
                 }
-                if (!window.tryAcquire(5, TimeUnit.SECONDS)) {
-                    inFlight.remove(entry.seq());
-                    break;
-                }
-                published++;
-                bridge.publish(entry.topic(), entry.payload(), 1, false).whenComplete((ok, error) -> {
-                    window.release();
-                    acked(entry, error);
-                });
-                if (published % 100 == 0) {
+                if (++published % 200 == 0) {
                     markAcknowledged();
                 }
             }
-            if (published > 0) {
-                kick();
+            if (scanNeeded) {
+                scanNeeded = false;
+                int limit = SCAN_BATCH + known.size();
+                List<OutboxEntry> rows = store.unsent(limit);
+                int found = 0;
+                for (OutboxEntry row : rows) {
+                    if (!known.add(row.seq())) {
+                        continue;
+                    }
+                    found++;
+                    if (!publish(row)) {
+                        return;
+                    }
+                }
+                if (found > 0) {
+                    LOG.debug("outbox rows published from the database count={}", found);
+                }
+                if (found > 0 && rows.size() >= limit) {
+                    scanNeeded = true; // there may be more
+                }
             }
         } catch (SQLException e) {
+            scanNeeded = true;
             LOG.warn("outbox read failed, will retry reason={}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            markAcknowledged();
+            if (!fresh.isEmpty() || scanNeeded && bridge.isConnected()) {
+                kick();
+            }
         }
     }
 
-    private void acked(OutboxEntry entry, Throwable error) {
-        if (error != null) {
-            inFlight.remove(entry.seq());
-            LOG.debug("outbox publish failed, will retry seq={} reason={}", entry.seq(), error.toString());
-            return;
+    /** Publishes one row within the window; false when the window stayed full (the broker is not answering). */
+    private boolean publish(OutboxEntry entry) throws InterruptedException {
+        if (!window.acquire(WINDOW_WAIT_MS)) {
+            known.remove(entry.seq());
+            scanNeeded = true;
+            return false;
         }
-        acknowledged.add(entry.seq());
+        bridge.publish(entry.topic(), entry.payload(), 1, false).whenComplete((ok, error) -> {
+            window.release();
+            if (error != null) {
+                known.remove(entry.seq());
+                scanNeeded = true;
+                LOG.debug("outbox publish failed, will retry seq={} reason={}", entry.seq(), error.toString());
+            } else {
+                acknowledged.add(entry.seq());
+            }
+        });
+        return true;
+    }
+
+    /** Forgets the handed-over rows; they stay unsent in the database and a later scan finds them. */
+    private void dropFresh() {
+        OutboxEntry e;
+        boolean dropped = false;
+        while ((e = fresh.poll()) != null) {
+            known.remove(e.seq());
+            dropped = true;
+        }
+        if (dropped) {
+            scanNeeded = true;
+        }
     }
 
     /** Marks acknowledged rows sent, many per statement; a row whose mark is lost is sent again (same version). */
     private void markAcknowledged() {
-        List<Long> done = new java.util.ArrayList<>();
+        List<Long> done = new ArrayList<>();
         Long seq;
         while ((seq = acknowledged.poll()) != null) {
             done.add(seq);
@@ -122,16 +188,45 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         try {
-            store.markSent(done, wallClock.instant());
+            store.markSent(done);
         } catch (SQLException e) {
             LOG.warn("outbox mark-sent failed, rows will be sent again count={} reason={}", done.size(), e.toString());
         } finally {
-            inFlight.removeAll(done);
+            done.forEach(known::remove);
         }
     }
 
     @Override
     public void close() {
         executor.shutdownNow();
+    }
+
+    /** Publishes awaiting the broker's PUBACK: no more than the broker's receive maximum, which Paho enforces. */
+    static final class PublishWindow {
+        private int limit = 10;
+        private int used;
+
+        synchronized void limit(int newLimit) {
+            limit = Math.max(1, newLimit);
+            notifyAll();
+        }
+
+        synchronized boolean acquire(long waitMs) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+            while (used >= limit) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            used++;
+            return true;
+        }
+
+        synchronized void release() {
+            used = Math.max(0, used - 1);
+            notifyAll();
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class AlertStore implements AutoCloseable {
 
     private final Database db;
     private Connection writer;
+    private final Object relayLock = new Object();
+    private Connection relay;
 
     public AlertStore(Database db) {
         this.db = db;
@@ -39,8 +41,12 @@ public final class AlertStore implements AutoCloseable {
     public record OutboxMessage(String topic, String payload) {
     }
 
+    /** The latest version of an alert with its JSON, written once and used for the row and the outbox alike. */
+    public record AlertRow(Alert alert, String body) {
+    }
+
     /** Everything one batch changes. Alerts: the latest version of each changed alert. */
-    public record Batch(List<StoredDetection> detections, Collection<Alert> alerts, List<OutboxMessage> outbox,
+    public record Batch(List<StoredDetection> detections, Collection<AlertRow> alerts, List<OutboxMessage> outbox,
                         Instant at) {
         public boolean isEmpty() {
             return detections.isEmpty() && alerts.isEmpty() && outbox.isEmpty();
@@ -80,17 +86,21 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    /** Writes a batch in one transaction; on failure nothing of it is stored. */
-    public synchronized void commit(Batch batch) throws SQLException {
+    /**
+     * Writes a batch in one transaction; on failure nothing of it is stored. Returns the outbox rows it wrote, in
+     * order, so that they can be published at once without reading them back.
+     */
+    public synchronized List<OutboxEntry> commit(Batch batch) throws SQLException {
         if (batch.isEmpty()) {
-            return;
+            return List.of();
         }
         Connection c = writer();
         try {
             insertDetections(c, batch.detections());
             upsertAlerts(c, batch.alerts());
-            enqueue(c, batch.outbox(), batch.at());
+            List<OutboxEntry> queued = enqueue(c, batch.outbox(), batch.at());
             c.commit();
+            return queued;
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback();
@@ -168,22 +178,35 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    public void markSent(Collection<Long> seqs, Instant at) throws SQLException {
+    /**
+     * Marks outbox rows sent by deleting them, on the relay's own connection (kept open: PostgreSQL connections are
+     * dear). Deleting rather than updating spares the database a rewrite of every payload; what was sent is in the
+     * alerts table (the latest version) and the detections table (every input).
+     */
+    public void markSent(Collection<Long> seqs) throws SQLException {
         if (seqs.isEmpty()) {
             return;
         }
         List<Long> list = new ArrayList<>(seqs);
-        try (Connection c = db.connect()) {
-            for (int from = 0; from < list.size(); from += 500) {
-                List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE outbox SET sent_at = ? WHERE seq IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
-                    ps.setTimestamp(1, Timestamp.from(at));
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setLong(i + 2, chunk.get(i));
-                    }
-                    ps.executeUpdate();
+        synchronized (relayLock) {
+            try {
+                if (relay == null || relay.isClosed()) {
+                    relay = db.connect();
                 }
+                for (int from = 0; from < list.size(); from += 500) {
+                    List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
+                    try (PreparedStatement ps = relay.prepareStatement(
+                            "DELETE FROM outbox WHERE seq IN (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setLong(i + 1, chunk.get(i));
+                        }
+                        ps.executeUpdate();
+                    }
+                }
+            } catch (SQLException e) {
+                closeQuietly(relay);
+                relay = null;
+                throw e;
             }
         }
     }
@@ -191,6 +214,20 @@ public final class AlertStore implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeWriter();
+        synchronized (relayLock) {
+            closeQuietly(relay);
+            relay = null;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing more to do with a broken connection
+            }
+        }
     }
 
     private Connection writer() throws SQLException {
@@ -232,12 +269,12 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    private static void upsertAlerts(Connection c, Collection<Alert> alerts) throws SQLException {
-        if (alerts.isEmpty()) {
+    private static void upsertAlerts(Connection c, Collection<AlertRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
         Set<String> existing = new HashSet<>();
-        List<String> ids = alerts.stream().map(Alert::alertId).toList();
+        List<String> ids = rows.stream().map(r -> r.alert().alertId()).toList();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             try (PreparedStatement ps = c.prepareStatement(
@@ -257,7 +294,8 @@ public final class AlertStore implements AutoCloseable {
                 + "WHERE alert_id = ?");
              PreparedStatement in = c.prepareStatement("INSERT INTO alerts (state, priority, dispatch, team_id, site_id, "
                      + "outcome, version, first_seen, updated_at, body, alert_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (Alert a : alerts) {
+            for (AlertRow row : rows) {
+                Alert a = row.alert();
                 PreparedStatement ps = existing.contains(a.alertId()) ? up : in;
                 ps.setString(1, a.state().wireName());
                 ps.setString(2, a.priority().wireName());
@@ -268,7 +306,7 @@ public final class AlertStore implements AutoCloseable {
                 ps.setLong(7, a.version());
                 ps.setTimestamp(8, Timestamp.from(a.firstSeen()));
                 ps.setTimestamp(9, Timestamp.from(a.updatedAt()));
-                ps.setString(10, AlertJson.write(a));
+                ps.setString(10, row.body());
                 ps.setString(11, a.alertId());
                 ps.addBatch();
             }
@@ -277,11 +315,13 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    private static void enqueue(Connection c, List<OutboxMessage> messages, Instant at) throws SQLException {
+    private static List<OutboxEntry> enqueue(Connection c, List<OutboxMessage> messages, Instant at) throws SQLException {
         if (messages.isEmpty()) {
-            return;
+            return List.of();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, created_at) VALUES (?,?,?)")) {
+        List<OutboxEntry> out = new ArrayList<>(messages.size());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, created_at) VALUES (?,?,?)",
+                new String[] {"seq"})) {
             for (OutboxMessage m : messages) {
                 ps.setString(1, m.topic());
                 ps.setString(2, m.payload());
@@ -289,6 +329,15 @@ public final class AlertStore implements AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (OutboxMessage m : messages) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned fewer outbox keys than rows written");
+                    }
+                    out.add(new OutboxEntry(keys.getLong(1), m.topic(), m.payload()));
+                }
+            }
         }
+        return out;
     }
 }

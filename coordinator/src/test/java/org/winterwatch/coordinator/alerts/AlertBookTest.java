@@ -62,6 +62,35 @@ class AlertBookTest {
     }
 
     @Test
+    void aPlaceSeenAllNightStaysASmallMessageButCountsEverySighting() {
+        LatLon p = first("culvert").anchor();
+        Alert last = null;
+        for (int i = 1; i <= 60; i++) {
+            last = book.fold(thermal("d" + i, p, T0.plusSeconds(i), 0.8), T0.plusSeconds(i));
+        }
+
+        assertThat(last.version()).isEqualTo(60);
+        assertThat(last.detectionCount()).isEqualTo(60);
+        assertThat(last.detectionIds()).hasSize(Alert.MAX_DETECTION_IDS).startsWith("d41").endsWith("d60");
+        assertThat(AlertJson.write(last).length()).isLessThan(2_048);
+    }
+
+    @Test
+    void manyPlacesAtOnceEachFoldIntoTheirOwnNearestAlert() {
+        // 400 places 100 m apart on a grid, each seen three times a little off its first spot
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 400; i++) {
+                LatLon place = new LatLon(40.05 + (i / 20) * 0.0009 + round * 0.00005, 113.25 + (i % 20) * 0.0012);
+                book.fold(thermal("p" + i + "-" + round, place, T0.plusSeconds(round), 0.8), T0.plusSeconds(round));
+            }
+        }
+
+        assertThat(book.activeAlerts()).hasSize(400)
+                .allSatisfy(a -> assertThat(a.detectionIds()).hasSize(3)
+                        .allSatisfy(id -> assertThat(id).startsWith(a.detectionIds().get(0).split("-")[0] + "-")));
+    }
+
+    @Test
     void aDetectionBeyondTheMergeRadiusOrWindowRaisesAnotherAlert() {
         LatLon p = first("bridge").anchor();
         Alert a = book.fold(thermal("d1", p, T0, 0.8), T0);

@@ -64,7 +64,7 @@ class AlertWorkerTest {
         AlertBook book = new AlertBook(demo, policy, new Teams(List.of(), policy), new Weather(-18));
         book.restore(store.alerts(null));
         return new AlertWorker(book, store, new DetectionParser(clock, Duration.ofHours(6)),
-                new TipParser(clock, Duration.ofHours(6)), clock, "ww/v1", () -> { });
+                new TipParser(clock, Duration.ofHours(6)), clock, "ww/v1", committed -> { });
     }
 
     private Work.Inbound detection(String id, LatLon p) {
