@@ -214,7 +214,7 @@ public final class AlertWorker implements AutoCloseable {
             String body = AlertJson.write(a);
             alertRows.add(new AlertStore.AlertRow(a, body));
             for (String team : AlertRouting.teamsFor(a, book.policy())) {
-                outbox.add(new AlertStore.OutboxMessage(prefix + "/alerts/" + team, body));
+                outbox.add(new AlertStore.OutboxMessage(prefix + "/alerts/" + team, body, a.alertId()));
             }
         }
         List<OutboxEntry> queued;

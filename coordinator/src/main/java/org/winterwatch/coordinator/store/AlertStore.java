@@ -37,8 +37,14 @@ public final class AlertStore implements AutoCloseable {
                                   Instant receivedAt, String payload) {
     }
 
-    /** A message to publish after the commit. */
-    public record OutboxMessage(String topic, String payload) {
+    /**
+     * A message to publish after the commit. With an {@code alertId}, the payload is that alert's body and is not
+     * stored a second time: the outbox row refers to the alerts row.
+     */
+    public record OutboxMessage(String topic, String payload, String alertId) {
+        public OutboxMessage(String topic, String payload) {
+            this(topic, payload, null);
+        }
     }
 
     /** The latest version of an alert with its JSON, written once and used for the row and the outbox alike. */
@@ -166,7 +172,8 @@ public final class AlertStore implements AutoCloseable {
     public List<OutboxEntry> unsent(int limit) throws SQLException {
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT seq, topic, payload FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
+                     "SELECT o.seq, o.topic, COALESCE(o.payload, a.body) FROM outbox o LEFT JOIN alerts a ON a.alert_id = o.alert_id "
+                             + "WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT ?")) {
             ps.setInt(1, limit);
             List<OutboxEntry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -320,12 +327,13 @@ public final class AlertStore implements AutoCloseable {
             return List.of();
         }
         List<OutboxEntry> out = new ArrayList<>(messages.size());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, created_at) VALUES (?,?,?)",
-                new String[] {"seq"})) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, alert_id, created_at) "
+                + "VALUES (?,?,?,?)", new String[] {"seq"})) {
             for (OutboxMessage m : messages) {
                 ps.setString(1, m.topic());
-                ps.setString(2, m.payload());
-                ps.setTimestamp(3, Timestamp.from(at));
+                ps.setString(2, m.alertId() == null ? m.payload() : null);
+                ps.setString(3, m.alertId());
+                ps.setTimestamp(4, Timestamp.from(at));
                 ps.addBatch();
             }
             ps.executeBatch();
