@@ -110,7 +110,7 @@ public final class DetectionParser {
         String text = text(json, "observedAt", true);
         Instant at;
         try {
-            at = Instant.parse(text);
+            at = UtcTimes.parse(text);
         } catch (DateTimeParseException e) {
             throw new InboundRejection("observedAt: '" + text + "' is not an ISO-8601 UTC time such as 2026-01-05T03:12:00Z");
         }

@@ -46,7 +46,7 @@ public final class TipParser {
         String observedText = DetectionParser.text(json, "observedAt", true);
         Instant observedAt;
         try {
-            observedAt = Instant.parse(observedText);
+            observedAt = UtcTimes.parse(observedText);
         } catch (DateTimeParseException e) {
             throw new InboundRejection("observedAt: '" + observedText + "' is not an ISO-8601 UTC time such as 2026-01-05T03:12:00Z");
         }
