@@ -8,7 +8,11 @@ final class LatencyRecorder {
     private long[] values = new long[1 << 16];
     private int size;
 
+    /** Records a latency; a negative value is ignored (the caller's warm-up, which runs the same code). */
     synchronized void record(long micros) {
+        if (micros < 0) {
+            return;
+        }
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }

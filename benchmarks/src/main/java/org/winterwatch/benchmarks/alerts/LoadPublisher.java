@@ -21,8 +21,17 @@ final class LoadPublisher implements AutoCloseable {
 
     LoadPublisher(String url, int window) throws Exception {
         client = new MqttAsyncClient(url, "load-" + UUID.randomUUID(), new MemoryPersistence());
-        client.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
+        client.connect(options(url)).waitForCompletion(10_000);
         this.window = new Semaphore(window);
+    }
+
+    /** Connection options of every harness client: the same buffered sockets the coordinator uses. */
+    static MqttConnectionOptions options(String url) {
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        if (org.winterwatch.coordinator.mqtt.BufferedSocketFactory.serves(url)) {
+            o.setSocketFactory(new org.winterwatch.coordinator.mqtt.BufferedSocketFactory());
+        }
+        return o;
     }
 
     void publish(String topic, String payload) throws Exception {

@@ -46,6 +46,7 @@ public final class MqttBridge implements AutoCloseable {
     }
 
     private final MqttAsyncClient client;
+    private final String brokerUrl;
     private final String prefix;
     private final Clock clock;
     private final Map<String, InboundHandler> handlers;
@@ -56,6 +57,7 @@ public final class MqttBridge implements AutoCloseable {
     public MqttBridge(String brokerUrl, String clientId, String prefix, Clock clock, Map<String, InboundHandler> handlers)
             throws MqttException {
         this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        this.brokerUrl = brokerUrl;
         this.prefix = prefix;
         this.clock = clock;
         this.handlers = Map.copyOf(handlers);
@@ -84,6 +86,9 @@ public final class MqttBridge implements AutoCloseable {
         options.setKeepAliveInterval(15);
         options.setConnectionTimeout(10);
         options.setReceiveMaximum(RECEIVE_MAXIMUM);
+        if (BufferedSocketFactory.serves(brokerUrl)) {
+            options.setSocketFactory(new BufferedSocketFactory());
+        }
         MqttMessage will = new MqttMessage(status("offline").getBytes(StandardCharsets.UTF_8));
         will.setQos(1);
         will.setRetained(true);

@@ -38,8 +38,8 @@ public final class AlertStore implements AutoCloseable {
     }
 
     /**
-     * A message to publish after the commit. With an {@code alertId}, the payload is that alert's body and is not
-     * stored a second time: the outbox row refers to the alerts row.
+     * A message to publish after the commit. With an {@code alertId}, the payload is the body of the version of that
+     * alert written in the same batch and is not stored a second time: the outbox row points at that version.
      */
     public record OutboxMessage(String topic, String payload, String alertId) {
         public OutboxMessage(String topic, String payload) {
@@ -103,8 +103,9 @@ public final class AlertStore implements AutoCloseable {
         Connection c = writer();
         try {
             insertDetections(c, batch.detections());
-            upsertAlerts(c, batch.alerts());
-            List<OutboxEntry> queued = enqueue(c, batch.outbox(), batch.at());
+            Map<String, Long> versions = appendVersions(c, batch.alerts(), batch.at());
+            upsertAlerts(c, batch.alerts(), versions);
+            List<OutboxEntry> queued = enqueue(c, batch.outbox(), batch.at(), versions);
             c.commit();
             return queued;
         } catch (SQLException | RuntimeException e) {
@@ -119,8 +120,8 @@ public final class AlertStore implements AutoCloseable {
     }
 
     public List<Alert> alerts(AlertState state) throws SQLException {
-        String sql = state == null ? "SELECT body FROM alerts ORDER BY updated_at DESC"
-                : "SELECT body FROM alerts WHERE state = ? ORDER BY updated_at DESC";
+        String sql = "SELECT v.body FROM alerts a JOIN alert_versions v ON v.vseq = a.body_seq"
+                + (state == null ? "" : " WHERE a.state = ?") + " ORDER BY a.updated_at DESC";
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (state != null) {
                 ps.setString(1, state.wireName());
@@ -172,7 +173,8 @@ public final class AlertStore implements AutoCloseable {
     public List<OutboxEntry> unsent(int limit) throws SQLException {
         try (Connection c = db.connect();
              PreparedStatement ps = c.prepareStatement(
-                     "SELECT o.seq, o.topic, COALESCE(o.payload, a.body) FROM outbox o LEFT JOIN alerts a ON a.alert_id = o.alert_id "
+                     "SELECT o.seq, o.topic, COALESCE(o.payload, v.body) FROM outbox o "
+                             + "LEFT JOIN alert_versions v ON v.vseq = o.version_seq "
                              + "WHERE o.sent_at IS NULL ORDER BY o.seq LIMIT ?")) {
             ps.setInt(1, limit);
             List<OutboxEntry> out = new ArrayList<>();
@@ -276,7 +278,35 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    private static void upsertAlerts(Connection c, Collection<AlertRow> rows) throws SQLException {
+    /** Appends each alert's new version; returns the row number of each, by alert id. */
+    private static Map<String, Long> appendVersions(Connection c, Collection<AlertRow> rows, Instant at) throws SQLException {
+        Map<String, Long> out = new java.util.HashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_versions (alert_id, version, created_at, body) "
+                + "VALUES (?,?,?,?)", new String[] {"vseq"})) {
+            for (AlertRow row : rows) {
+                ps.setString(1, row.alert().alertId());
+                ps.setLong(2, row.alert().version());
+                ps.setTimestamp(3, Timestamp.from(at));
+                ps.setString(4, row.body());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (AlertRow row : rows) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned fewer alert version keys than rows written");
+                    }
+                    out.put(row.alert().alertId(), keys.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void upsertAlerts(Connection c, Collection<AlertRow> rows, Map<String, Long> versions) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -297,10 +327,10 @@ public final class AlertStore implements AutoCloseable {
             }
         }
         try (PreparedStatement up = c.prepareStatement("UPDATE alerts SET state = ?, priority = ?, dispatch = ?, "
-                + "team_id = ?, site_id = ?, outcome = ?, version = ?, first_seen = ?, updated_at = ?, body = ? "
+                + "team_id = ?, site_id = ?, outcome = ?, version = ?, first_seen = ?, updated_at = ?, body_seq = ? "
                 + "WHERE alert_id = ?");
              PreparedStatement in = c.prepareStatement("INSERT INTO alerts (state, priority, dispatch, team_id, site_id, "
-                     + "outcome, version, first_seen, updated_at, body, alert_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                     + "outcome, version, first_seen, updated_at, body_seq, alert_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (AlertRow row : rows) {
                 Alert a = row.alert();
                 PreparedStatement ps = existing.contains(a.alertId()) ? up : in;
@@ -313,7 +343,7 @@ public final class AlertStore implements AutoCloseable {
                 ps.setLong(7, a.version());
                 ps.setTimestamp(8, Timestamp.from(a.firstSeen()));
                 ps.setTimestamp(9, Timestamp.from(a.updatedAt()));
-                ps.setString(10, row.body());
+                ps.setLong(10, versions.get(a.alertId()));
                 ps.setString(11, a.alertId());
                 ps.addBatch();
             }
@@ -322,17 +352,23 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    private static List<OutboxEntry> enqueue(Connection c, List<OutboxMessage> messages, Instant at) throws SQLException {
+    private static List<OutboxEntry> enqueue(Connection c, List<OutboxMessage> messages, Instant at,
+                                             Map<String, Long> versions) throws SQLException {
         if (messages.isEmpty()) {
             return List.of();
         }
         List<OutboxEntry> out = new ArrayList<>(messages.size());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, alert_id, created_at) "
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, version_seq, created_at) "
                 + "VALUES (?,?,?,?)", new String[] {"seq"})) {
             for (OutboxMessage m : messages) {
+                Long version = m.alertId() == null ? null : versions.get(m.alertId());
                 ps.setString(1, m.topic());
-                ps.setString(2, m.alertId() == null ? m.payload() : null);
-                ps.setString(3, m.alertId());
+                ps.setString(2, version == null ? m.payload() : null);
+                if (version == null) {
+                    ps.setNull(3, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(3, version);
+                }
                 ps.setTimestamp(4, Timestamp.from(at));
                 ps.addBatch();
             }
