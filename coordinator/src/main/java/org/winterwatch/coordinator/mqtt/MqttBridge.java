@@ -33,7 +33,7 @@ public final class MqttBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
     private static final long SESSION_EXPIRY_S = 24 * 3600;
     /** Unacknowledged QoS 1 messages the broker may send us at once: the batch size the worker can use. */
-    private static final int RECEIVE_MAXIMUM = 2000;
+    private static final int RECEIVE_MAXIMUM = 10_000;
     private static final int MAX_PUBLISH_WINDOW = 1000;
 
     /**

@@ -43,7 +43,7 @@ import org.winterwatch.coordinator.store.OutboxEntry;
 public final class AlertWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertWorker.class);
-    private static final int MAX_BATCH = 1000;
+    private static final int MAX_BATCH = 5000;
     private static final Duration TICK_EVERY = Duration.ofSeconds(1);
     private static final Duration RETRY_AFTER = Duration.ofMillis(500);
 
