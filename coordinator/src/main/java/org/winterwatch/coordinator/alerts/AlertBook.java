@@ -123,6 +123,19 @@ public final class AlertBook {
         };
     }
 
+    /**
+     * Adds what the coordinator learned about an active alert (a drone sent to look, and what came of it) to its
+     * reasons, as a new version; a resolved or unknown alert is left as it is.
+     */
+    public ActionResult note(String alertId, String reason, Instant now) {
+        Alert a = active.get(alertId);
+        if (a == null) {
+            return find(alertId).<ActionResult>map(ActionResult.Unchanged::new)
+                    .orElseGet(() -> new ActionResult.Refused("alertId: no alert '" + alertId + "'", true));
+        }
+        return new ActionResult.Changed(put(a.toBuilder().reasons(with(a.reasons(), reason)).next(now)));
+    }
+
     /** Escalates what nobody answered in time; returns the alerts that changed. */
     public List<Alert> tick(Instant now) {
         List<Alert> changed = new ArrayList<>();
@@ -271,7 +284,7 @@ public final class AlertBook {
                 .priority(scored.priority().atLeast(existing.priority())).detectionIds(ids)
                 .detectionCount(existing.detectionCount() + 1)
                 .sources(List.copyOf(sources)).firstSeen(first).lastSeen(last).ambientTempC(ambient)
-                .confidence(confidence).reasons(scored.reasons()).dispatch(dispatch)
+                .confidence(confidence).reasons(rescored(scored.reasons(), existing.reasons())).dispatch(dispatch)
                 .dispatchedAt(dispatchChanged ? now : existing.dispatchedAt())
                 .imageRef(d.imageRef() != null ? d.imageRef() : existing.imageRef()).flags(List.copyOf(flags))
                 .next(now);
@@ -309,6 +322,13 @@ public final class AlertBook {
 
     private static String noteOr(TeamAction action, Alert a) {
         return action.note() != null ? action.note() : a.note();
+    }
+
+    /** The new score's reasons, then what happened to the alert so far (which a new sighting does not undo). */
+    private static List<String> rescored(List<String> scoreReasons, List<String> before) {
+        List<String> out = new ArrayList<>(scoreReasons);
+        before.stream().filter(r -> !PriorityScore.isScoreReason(r)).forEach(out::add);
+        return out;
     }
 
     private static List<String> with(List<String> reasons, String reason) {

@@ -32,6 +32,17 @@ final class PriorityScore {
         return (value < 0 && r != 0 ? "-" : "") + r / scale + "." + fraction;
     }
 
+    /**
+     * Whether a reason is one {@link #score} writes (and rewrites on every change), as opposed to what happened to
+     * the alert (escalated, handed over, confirmed, a drone sent to look), which stays with it.
+     */
+    static boolean isScoreReason(String reason) {
+        return reason.startsWith("confidence ") || reason.equals("no known site nearby") || reason.contains(" exposure ")
+                || reason.startsWith("ambient ") || reason.equals("extreme-weather plan active")
+                || reason.endsWith(" sightings") || reason.endsWith(" independent sources agree")
+                || reason.startsWith("first seen ") || reason.startsWith("known spot:") || reason.startsWith("tip mentions ");
+    }
+
     static Scored score(Inputs in) {
         List<String> reasons = new ArrayList<>();
         double exposure = exposure(in.category());

@@ -45,17 +45,20 @@ public final class Coordinator implements AutoCloseable {
     private final AlertWorker worker;
     private final List<TakBridge> takBridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FleetSupervisor fleet;
+    private final TipInspections inspections;
     private final Vertx vertx;
     private final HttpApiVerticle http;
 
     private Coordinator(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, OutboxRelay relay,
-                        AlertWorker worker, FleetSupervisor fleet, Vertx vertx, HttpApiVerticle http) {
+                        AlertWorker worker, FleetSupervisor fleet, TipInspections inspections, Vertx vertx,
+                        HttpApiVerticle http) {
         this.settings = settings;
         this.store = store;
         this.bridge = bridge;
         this.relay = relay;
         this.worker = worker;
         this.fleet = fleet;
+        this.inspections = inspections;
         this.vertx = vertx;
         this.http = http;
     }
@@ -108,7 +111,12 @@ public final class Coordinator implements AutoCloseable {
             throw new StartupException("cannot reach the MQTT broker at " + s.mqttUrl() + ": " + rootMessage(e), e);
         }
         List<DroneLink> links = DroneLinks.open(s.drones(), clock);
-        FleetSupervisor fleet = new FleetSupervisor(links);
+        FleetSupervisor fleet = new FleetSupervisor(links, s.sites(), s.inspection());
+        TipInspections inspections = null;
+        if (s.inspection().enabled()) {
+            inspections = new TipInspections(fleet, worker, clock);
+            worker.onTip(inspections::onTip);
+        }
         Vertx vertx = Vertx.vertx();
         HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather));
         try {
@@ -117,6 +125,9 @@ public final class Coordinator implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while starting the HTTP API", e);
         } catch (ExecutionException | TimeoutException e) {
+            if (inspections != null) {
+                inspections.close();
+            }
             fleet.close();
             worker.close();
             relay.close();
@@ -125,7 +136,7 @@ public final class Coordinator implements AutoCloseable {
             throw new StartupException("http-port " + s.http().port() + ": cannot listen: " + rootMessage(e), e);
         }
         LOG.info("coordinator started mqtt={} http={} drones={}", s.mqttUrl(), http.actualPort(), links.size());
-        return new Coordinator(s, store, bridge, relay, worker, fleet, vertx, http);
+        return new Coordinator(s, store, bridge, relay, worker, fleet, inspections, vertx, http);
     }
 
     public int httpPort() {
@@ -158,6 +169,9 @@ public final class Coordinator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (inspections != null) {
+            inspections.close();
+        }
         fleet.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

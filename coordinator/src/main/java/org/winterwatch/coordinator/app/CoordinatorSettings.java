@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.winterwatch.coordinator.alerts.AlertPolicy;
 import org.winterwatch.coordinator.alerts.TeamZone;
+import org.winterwatch.coordinator.fleet.InspectionSettings;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.site.SiteLayer;
@@ -12,14 +13,30 @@ import org.winterwatch.geo.site.SiteLayer;
 /**
  * Everything the coordinator needs to start, already parsed and checked.
  *
- * @param clock time for alerts and validation: the wall clock, or the simulator's in the demo
+ * @param clock      time for alerts and validation: the wall clock, or the simulator's in the demo
+ * @param inspection whether a tip sends the nearest free drone to look, and how it flies
  */
 public record CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
                                   SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
                                   HttpSettings http, double ambientTempC, Duration detectionMaxAge,
-                                  List<TeamZone> teams) {
+                                  List<TeamZone> teams, InspectionSettings inspection) {
+
+    /** Without point inspections (tips send no drone). */
+    public CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
+                               SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
+                               HttpSettings http, double ambientTempC, Duration detectionMaxAge, List<TeamZone> teams) {
+        this(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http, ambientTempC, detectionMaxAge,
+                teams, InspectionSettings.defaults());
+    }
+
+    /** The same settings with these point-inspection settings. */
+    public CoordinatorSettings withInspection(InspectionSettings newInspection) {
+        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
+                ambientTempC, detectionMaxAge, teams, newInspection);
+    }
 
     public CoordinatorSettings {
+        inspection = inspection == null ? InspectionSettings.defaults() : inspection;
         drones = List.copyOf(drones);
         teams = List.copyOf(teams);
         if (topicPrefix == null || topicPrefix.isBlank() || topicPrefix.endsWith("/") || topicPrefix.contains("#")

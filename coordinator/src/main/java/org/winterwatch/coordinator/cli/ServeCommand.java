@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, tak_url, ambient_temp_c, topic_prefix).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -63,6 +63,8 @@ final class ServeCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--tak-url", description = "Also send team alerts as Cursor-on-Target events to udp://HOST:PORT or tcp://HOST:PORT (a TAK server or ATAK).")
     String takUrl;
+    @Option(names = "--inspect-tips", description = "A tip sends the nearest free drone to look (the config's inspection: section sets its limits).")
+    boolean inspectTips;
     @Option(names = "--drone", description = "ID=HOST:PORT of a MAVSDK gRPC endpoint (mavsdk_server or the simulator); repeatable.")
     List<String> drones;
 
@@ -92,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), AlertConfig.policy(s.raw("alerts")),
-                new HttpSettings(host, http, tokens), ambient, Duration.ofHours(6), AlertConfig.teams(s.raw("teams")));
+                new HttpSettings(host, http, tokens), ambient, Duration.ofHours(6), AlertConfig.teams(s.raw("teams")),
+                InspectionConfig.read(s.raw("inspection"), inspectTips));
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start

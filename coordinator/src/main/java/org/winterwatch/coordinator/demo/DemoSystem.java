@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.winterwatch.coordinator.alerts.AlertPolicy;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
+import org.winterwatch.coordinator.fleet.InspectionSettings;
 import org.winterwatch.coordinator.app.DroneEndpoint;
 import org.winterwatch.coordinator.app.StartupException;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
@@ -93,7 +94,9 @@ public final class DemoSystem implements AutoCloseable {
                     "ww-coordinator-demo-" + Long.toHexString(new SecureRandom().nextLong()),
                     Database.embedded(options.dataDir()), layer, drones, clock.asClock(), AlertPolicy.defaults(),
                     new HttpSettings("127.0.0.1", options.httpPort(), tokens), scenario.ambientTempC(),
-                    Duration.ofHours(6), List.of());
+                    Duration.ofHours(6), List.of())
+                    // in the demo a tip posted to the API sends the nearest free drone to look
+                    .withInspection(InspectionSettings.defaults().withEnabled(true));
             Coordinator coordinator = Coordinator.start(settings);
             started.add(coordinator);
 

@@ -4,10 +4,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -15,15 +22,21 @@ import org.slf4j.LoggerFactory;
 import org.winterwatch.drone.DroneLink;
 import org.winterwatch.drone.DroneState;
 import org.winterwatch.drone.RoutePoint;
+import org.winterwatch.geo.LatLon;
+import org.winterwatch.geo.site.SiteLayer;
 import org.winterwatch.missions.FleetPlan;
+import org.winterwatch.missions.InspectionPlanner;
 import org.winterwatch.missions.Sortie;
 import org.winterwatch.missions.Waypoint;
 
 /**
- * Flies a fleet plan: for every drone, one sortie after another (upload, arm, start, wait until it has landed).
+ * Flies the fleet: a sweep plan, for every drone one sortie after another (upload, arm, start, wait until it has
+ * landed), and point inspections, which send the nearest free drone to look at a tip ({@link #inspect}).
  *
- * <p>Talks to drones only through {@link DroneLink}. A drone that fails is reported and left alone: the
- * autopilot owns its failsafes, and an operator decides what happens next.
+ * <p>A drone is busy while it works through its sweep sorties or flies an inspection, and is given nothing else
+ * meanwhile: a sweep waits for its drone to come back from an inspection, and an inspection never takes a drone
+ * from a sweep. Talks to drones only through {@link DroneLink}. A drone that fails is reported and left alone:
+ * the autopilot owns its failsafes, and an operator decides what happens next.
  */
 public final class FleetSupervisor implements AutoCloseable {
 
@@ -34,14 +47,36 @@ public final class FleetSupervisor implements AutoCloseable {
     private final Map<String, DroneLink> links = new LinkedHashMap<>();
     private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
     private final List<Consumer<String>> events = new CopyOnWriteArrayList<>();
+    private final DroneClaims claims = new DroneClaims();
+    private final InspectionChoice inspections;
+    private final Map<String, Inspection> inspecting = new ConcurrentHashMap<>();
+    /** Held while an inspection's drone is chosen and claimed: one tip at a time, so two never get the same drone. */
+    private final Object choosing = new Object();
     private volatile boolean closed;
-    private final java.util.concurrent.atomic.AtomicInteger sortiesFlown = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong flightMillis = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicInteger sortiesFlown = new AtomicInteger();
+    private final AtomicInteger inspectionsFlown = new AtomicInteger();
+    private final AtomicLong flightMillis = new AtomicLong();
 
     private record Waiter(Predicate<DroneState> condition, CompletableFuture<DroneState> done) {
     }
 
+    /** A supervisor without no-fly zones whose inspection sorties are switched off. */
     public FleetSupervisor(List<DroneLink> drones) {
+        this(drones, new SiteLayer(List.of()), InspectionSettings.defaults());
+    }
+
+    /**
+     * @param sites      the site layer; inspection sorties keep out of its no-fly zones and refuse points inside them
+     * @param inspection whether and how tips send drones to look
+     */
+    public FleetSupervisor(List<DroneLink> drones, SiteLayer sites, InspectionSettings inspection) {
+        Objects.requireNonNull(sites, "sites");
+        Objects.requireNonNull(inspection, "inspection");
+        InspectionPlanner planner = new InspectionPlanner(inspection.flight(), sites.noFlyZones());
+        this.inspections = new InspectionChoice(inspection, planner);
+        if (inspection.enabled()) {
+            logInspections(inspection, planner, sites.noFlyZones().size());
+        }
         for (DroneLink link : drones) {
             links.put(link.droneId(), link);
             List<Waiter> list = new CopyOnWriteArrayList<>();
@@ -55,7 +90,20 @@ public final class FleetSupervisor implements AutoCloseable {
         }
     }
 
-    /** Receives one human-readable line per fleet event (sortie started, landed, failed). */
+    private static void logInspections(InspectionSettings inspection, InspectionPlanner planner, int noFlyZones) {
+        double altitudeM = inspection.flight().coverage().altitudeM();
+        double configuredM = inspection.flight().coverage().orbitRadiusM();
+        double flownM = Math.round(planner.orbitRadiusM() * 10) / 10.0;
+        LOG.info("inspections on minBatteryPercent={} maxRangeM={} altitudeM={} orbitRadiusM={} noFlyZones={}",
+                inspection.minBatteryPercent(), inspection.maxRangeM(), altitudeM, flownM, noFlyZones);
+        if (planner.orbitRadiusM() < configuredM - 0.05) {
+            // a nadir camera loses the point from a wide orbit flown low
+            LOG.warn("inspection orbit radius capped orbitRadiusM={} configuredM={} altitudeM={} fix=fly higher",
+                    flownM, configuredM, altitudeM);
+        }
+    }
+
+    /** Receives one human-readable line per fleet event (sortie or inspection started, landed, failed, refused). */
     public void onEvent(Consumer<String> listener) {
         events.add(listener);
     }
@@ -68,12 +116,17 @@ public final class FleetSupervisor implements AutoCloseable {
         return links.values().stream().map(DroneLink::state).toList();
     }
 
-    /** The control room's fleet figures: drones, sorties flown, flight hours (on the coordinator's clock). */
+    /**
+     * The control room's fleet figures: drones, busy drones, sorties flown (sweep sorties and inspections),
+     * inspections flown, flight hours (on the coordinator's clock).
+     */
     public Map<String, Object> figures() {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("drones", links.size());
         f.put("dronesConnected", links.values().stream().filter(l -> l.state().connected()).count());
+        f.put("dronesBusy", claims.busy().size());
         f.put("sortiesFlown", sortiesFlown.get());
+        f.put("inspectionsFlown", inspectionsFlown.get());
         f.put("flightHours", Math.round(flightMillis.get() / 36_000.0) / 100.0);
         return f;
     }
@@ -93,25 +146,134 @@ public final class FleetSupervisor implements AutoCloseable {
 
     /**
      * Flies {@code plan}, drone index i on the i-th configured link; completes when every drone has flown all its
-     * sorties or given up.
+     * sorties or given up. A drone busy with an inspection starts its sorties once it is back.
      */
     public CompletableFuture<Void> fly(FleetPlan plan) {
         List<DroneLink> ordered = List.copyOf(links.values());
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             List<Sortie> sorties = plan.sortiesOf(i);
-            DroneLink link = ordered.get(i);
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (Sortie sortie : sorties) {
-                chain = chain.thenCompose(ignored -> flySortie(link, sortie));
+            if (!sorties.isEmpty()) {
+                all.add(flySweep(ordered.get(i), sorties));
             }
-            all.add(chain.exceptionally(e -> {
-                emit(link.droneId() + (closed ? " left as it was: the coordinator is shutting down"
-                        : " stopped: " + rootMessage(e)));
-                return null;
-            }));
         }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> flySweep(DroneLink link, List<Sortie> sorties) {
+        CompletableFuture<DroneClaims.Claim> claimed = claims.claim(link.droneId(), "sweep");
+        if (!claimed.isDone()) {
+            emit(link.droneId() + " sweep waits: the drone is busy with "
+                    + claims.holder(link.droneId()).orElse("something else"));
+        }
+        CompletableFuture<Void> chain = claimed.thenApply(claim -> null);
+        for (Sortie sortie : sorties) {
+            chain = chain.thenCompose(ignored -> flySortie(link, sortie));
+        }
+        return chain.handle((v, e) -> {
+            if (claimed.isDone() && !claimed.isCompletedExceptionally()) {
+                claims.release(claimed.join());
+            }
+            if (e != null) {
+                emit(link.droneId() + (closed ? " left as it was: the coordinator is shutting down"
+                        : " stopped: " + rootMessage(e)));
+            }
+            return null;
+        });
+    }
+
+    /** What each busy drone is doing ({@code sweep}, {@code inspection for alert a-1}), by drone id. */
+    public Map<String, String> busyDrones() {
+        return claims.busy();
+    }
+
+    /**
+     * Sends the nearest free drone to look at a point for an alert: take-off where it stands, transit at the
+     * inspection altitude around no-fly zones, one orbit around the point with the camera on, return to launch.
+     *
+     * <p>A drone is free when it is connected, on the ground and disarmed with a position fix and a home, not
+     * busy with a sweep or another inspection, charged to the minimum, within range of the point, and its battery
+     * holds the sortie plus the reserve. The chosen drone is busy from this call on, so simultaneous tips get
+     * different drones. Calling again for an alert whose inspection is still flying returns that inspection.
+     * Plans on the caller's thread (a few milliseconds of geometry, no I/O); the flight goes on asynchronously.
+     *
+     * @return the {@link Inspection} under way, or an {@link InspectionRefusal} saying why no drone was sent
+     * @throws IllegalArgumentException for a blank alert id or a position outside WGS 84 ranges
+     */
+    public InspectionResult inspect(String alertId, double lat, double lon) {
+        if (alertId == null || alertId.isBlank()) {
+            throw new IllegalArgumentException("alertId must not be blank");
+        }
+        LatLon point = new LatLon(lat, lon);
+        InspectionResult result;
+        synchronized (choosing) {
+            result = choose(alertId, point);
+        }
+        if (result instanceof InspectionRefusal refusal) {
+            LOG.info("inspection refused alertId={} reason={} message={}", alertId, refusal.reason(), refusal.message());
+            if (refusal.reason() != InspectionRefusal.Reason.DISABLED) {
+                emit("no drone sent to look for alert " + alertId + ": " + refusal.message());
+            }
+        }
+        return result;
+    }
+
+    /** The inspection already flying for the alert, a new one with its drone claimed, or a refusal. */
+    private InspectionResult choose(String alertId, LatLon point) {
+        Inspection already = inspecting.get(alertId);
+        if (already != null) {
+            return already;
+        }
+        // a sweep can take a drone between the choice and the claim: then choose again among the others
+        for (int attempt = 0; attempt <= links.size(); attempt++) {
+            if (closed) {
+                return new InspectionRefusal(InspectionRefusal.Reason.SHUTTING_DOWN, "the coordinator is shutting down");
+            }
+            InspectionChoice.Choice choice = inspections.choose(alertId, point, states(), claims.busy());
+            if (choice instanceof InspectionChoice.Refused refused) {
+                return refused.refusal();
+            }
+            InspectionChoice.Chosen chosen = (InspectionChoice.Chosen) choice;
+            Optional<DroneClaims.Claim> claim = claims.tryClaim(chosen.droneId(), "inspection for alert " + alertId);
+            if (claim.isPresent()) {
+                return launch(alertId, chosen, claim.get());
+            }
+        }
+        return new InspectionRefusal(InspectionRefusal.Reason.ALL_DRONES_BUSY,
+                "every suitable drone was taken while one was being chosen");
+    }
+
+    private Inspection launch(String alertId, InspectionChoice.Chosen chosen, DroneClaims.Claim claim) {
+        DroneLink link = links.get(chosen.droneId());
+        Sortie sortie = chosen.sortie();
+        List<RoutePoint> route = sortie.waypoints().stream().map(FleetSupervisor::toRoutePoint).toList();
+        Inspection inspection = new Inspection(alertId, link.droneId(), chosen.distanceM(), sortie.lengthM(),
+                sortie.durationS(), new CompletableFuture<>());
+        inspecting.put(alertId, inspection);
+        String what = link.droneId() + " inspection for alert " + alertId;
+        LOG.info("inspection launched alertId={} droneId={} distanceM={} routeM={}", alertId, link.droneId(),
+                Math.round(chosen.distanceM()), Math.round(sortie.lengthM()));
+        flyRoute(link, route, () -> emit(String.format(Locale.ROOT,
+                "%s started: %.1f km to the point, %.1f km there and back, about %.0f min", what,
+                chosen.distanceM() / 1000, sortie.lengthM() / 1000, sortie.durationS() / 60)))
+                .whenComplete((landed, e) -> {
+                    if (e == null) {
+                        inspectionsFlown.incrementAndGet();
+                        emit(String.format(Locale.ROOT, "%s landed, battery %.0f%%", what, landed.batteryPercent()));
+                    } else {
+                        emit(what + (closed ? " left as it was: the coordinator is shutting down"
+                                : " failed: " + rootMessage(e) + "; " + link.droneId() + " is free again"));
+                    }
+                    inspecting.remove(alertId, inspection);
+                    claims.release(claim);
+                    if (e == null) {
+                        inspection.done().complete(null);
+                    } else {
+                        inspection.done().completeExceptionally(e instanceof CompletionException && e.getCause() != null
+                                ? e.getCause() : e);
+                    }
+                });
+        return inspection;
     }
 
     public CompletionStage<Void> returnToLaunch(String droneId) {
@@ -130,24 +292,36 @@ public final class FleetSupervisor implements AutoCloseable {
         // On the ground, and with a fresh battery: the autopilot refuses to arm a drained one.
         return awaitState(link, s -> s.connected() && !s.inAir() && !s.armed()
                         && (Double.isNaN(s.batteryPercent()) || s.batteryPercent() >= MIN_BATTERY_TO_LAUNCH_PERCENT))
-                .thenCompose(s -> link.uploadMission(route))
+                .thenCompose(s -> flyRoute(link, route, () -> emit(String.format(
+                        "%s sortie %d started: %d waypoints, %.1f km, sites %s", link.droneId(), sortie.number(),
+                        route.size(), sortie.lengthM() / 1000, sortie.siteIds()))))
+                .thenAccept(s -> emit(String.format("%s sortie %d landed, battery %.0f%%", link.droneId(),
+                        sortie.number(), s.batteryPercent())));
+    }
+
+    /**
+     * Uploads, arms and starts {@code route}; completes with the landed state once the drone has taken off and
+     * is back on the ground, disarmed, after counting the sortie and its flight time.
+     */
+    private CompletableFuture<DroneState> flyRoute(DroneLink link, List<RoutePoint> route, Runnable started) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the coordinator is shutting down"));
+        }
+        return link.uploadMission(route)
                 .thenCompose(v -> link.arm())
                 .thenCompose(v -> link.startMission())
                 .thenCompose(v -> {
-                    emit(String.format("%s sortie %d started: %d waypoints, %.1f km, sites %s", link.droneId(),
-                            sortie.number(), route.size(), sortie.lengthM() / 1000, sortie.siteIds()));
+                    started.run();
                     return awaitState(link, DroneState::inAir);
                 })
-                .thenApply(s -> s.updatedAt())
+                .thenApply(DroneState::updatedAt)
                 .thenCompose(takeOff -> awaitState(link, st -> !st.inAir() && !st.armed()).thenApply(s -> {
                     sortiesFlown.incrementAndGet();
                     if (takeOff != null && s.updatedAt() != null) {
-                        flightMillis.addAndGet(java.time.Duration.between(takeOff, s.updatedAt()).toMillis());
+                        flightMillis.addAndGet(Duration.between(takeOff, s.updatedAt()).toMillis());
                     }
                     return s;
                 }))
-                .thenAccept(s -> emit(String.format("%s sortie %d landed, battery %.0f%%", link.droneId(),
-                        sortie.number(), s.batteryPercent())))
                 .toCompletableFuture();
     }
 
@@ -186,6 +360,7 @@ public final class FleetSupervisor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        claims.cancelWaiting();
         waiters.values().forEach(list -> list.forEach(w -> w.done().cancel(false)));
         links.values().forEach(link -> {
             try {

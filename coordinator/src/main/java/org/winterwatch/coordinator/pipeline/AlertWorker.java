@@ -56,6 +56,7 @@ public final class AlertWorker implements AutoCloseable {
     private final Consumer<List<OutboxEntry>> committedOutbox;
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(20_000);
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<Detection, Alert>> tipListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running;
     private int failuresInARow;
@@ -105,6 +106,21 @@ public final class AlertWorker implements AutoCloseable {
             queue.put(new Work.Inbound(topic, payload, route, ack));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Called after the commit with every tip that was folded into an alert (not a redelivered one), on the worker
+     * thread; keep it quick.
+     */
+    public void onTip(java.util.function.BiConsumer<Detection, Alert> listener) {
+        tipListeners.add(listener);
+    }
+
+    /** Adds a reason to an active alert, as a new version (see {@link AlertBook#note}); dropped when the queue is full. */
+    public void submitNote(String alertId, String reason) {
+        if (!queue.offer(new Work.Note(alertId, reason))) {
+            LOG.warn("alert note dropped, the queue is full alertId={} note={}", alertId, reason);
         }
     }
 
@@ -282,12 +298,22 @@ public final class AlertWorker implements AutoCloseable {
             book.tick(now).forEach(a -> changed.put(a.alertId(), a));
             return;
         }
+        if (p.work() instanceof Work.Note note) {
+            if (book.note(note.alertId(), note.reason(), now) instanceof ActionResult.Changed c) {
+                changed.put(c.alert().alertId(), c.alert());
+            }
+            return;
+        }
         if (p.detection() != null) {
             Detection d = p.detection();
             boolean duplicate = known.contains(d.storageKey()) || !seen.add(d.storageKey());
             Alert alert = duplicate ? null : book.fold(d, now);
             if (alert != null) {
                 changed.put(alert.alertId(), alert);
+                if (d.kind() == org.winterwatch.coordinator.alerts.DetectionKind.TIP && !tipListeners.isEmpty()) {
+                    Alert folded = alert;
+                    afterCommit.add(() -> tipListeners.forEach(l -> l.accept(d, folded)));
+                }
                 rows.add(new AlertStore.StoredDetection(d.storageKey(), d.source(), d.kind().wireName(), alert.alertId(),
                         d.observedAt(), now, p.payloadText()));
             }

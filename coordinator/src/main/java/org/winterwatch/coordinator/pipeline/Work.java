@@ -22,6 +22,10 @@ public sealed interface Work {
     record HttpAction(TeamAction action, CompletableFuture<ActionResult> result) implements Work {
     }
 
+    /** Something the coordinator itself learned about an alert (a drone sent to look), added to its reasons. */
+    record Note(String alertId, String reason) implements Work {
+    }
+
     /** Time to look for alerts nobody answered. */
     record Tick() implements Work {
     }

@@ -91,6 +91,21 @@ class AlertBookTest {
     }
 
     @Test
+    void whatHappenedToAnAlertStaysInItsReasonsWhenItIsSeenAgain() {
+        LatLon p = first("bridge").anchor();
+        Alert a = book.fold(thermal("d1", p, T0, 0.5), T0);
+        book.act(action(a.alertId(), TeamAction.Kind.CONFIRM, null), T0.plusSeconds(10));
+        book.note(a.alertId(), "drone drone-1 sent to look: 0.2 km away, about 1 min", T0.plusSeconds(20));
+
+        Alert again = book.fold(thermal("d2", p, T0.plusSeconds(30), 0.9), T0.plusSeconds(30));
+
+        assertThat(again.reasons()).contains("confirmed by the control room",
+                "drone drone-1 sent to look: 0.2 km away, about 1 min", "2 sightings");
+        assertThat(again.reasons()).filteredOn(r -> r.startsWith("confidence ")).hasSize(1);
+        assertThat(book.note("a-unknown", "x", T0)).isInstanceOf(ActionResult.Refused.class);
+    }
+
+    @Test
     void aDetectionBeyondTheMergeRadiusOrWindowRaisesAnotherAlert() {
         LatLon p = first("bridge").anchor();
         Alert a = book.fold(thermal("d1", p, T0, 0.8), T0);

@@ -1,0 +1,102 @@
+package org.winterwatch.coordinator.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.coordinator.alerts.Detection;
+import org.winterwatch.coordinator.fleet.FleetSupervisor;
+import org.winterwatch.coordinator.fleet.Inspection;
+import org.winterwatch.coordinator.fleet.InspectionRefusal;
+import org.winterwatch.coordinator.fleet.InspectionResult;
+import org.winterwatch.coordinator.pipeline.AlertWorker;
+
+/**
+ * A tip sends the nearest free drone to look (when inspections are on), and the alert says so: which drone, how far,
+ * when it landed back, or why none could go. What the drone's thermal camera sees there folds into the same alert
+ * like any detection.
+ *
+ * <p>One drone per alert at a time: further tips about an alert whose inspection is under way, or that was looked
+ * at in the last {@link #AGAIN_AFTER}, send no other drone.
+ */
+final class TipInspections implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TipInspections.class);
+    /** After this long a new tip about the same alert may send a drone again (people move; batteries recharge). */
+    static final Duration AGAIN_AFTER = Duration.ofMinutes(15);
+
+    private final FleetSupervisor fleet;
+    private final AlertWorker worker;
+    private final Clock clock;
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ww-inspections");
+        t.setDaemon(true);
+        return t;
+    });
+
+    TipInspections(FleetSupervisor fleet, AlertWorker worker, Clock clock) {
+        this.fleet = fleet;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    /** Takes a committed tip; planning runs on its own thread so the alert worker never waits for it. */
+    void onTip(Detection tip, Alert alert) {
+        try {
+            executor.execute(() -> inspect(tip, alert));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("inspection not started, shutting down alertId={}", alert.alertId());
+        }
+    }
+
+    private void inspect(Detection tip, Alert alert) {
+        Instant now = clock.instant();
+        Instant before = lastSent.get(alert.alertId());
+        if (before != null && before.plus(AGAIN_AFTER).isAfter(now)) {
+            return;
+        }
+        InspectionResult result;
+        try {
+            result = fleet.inspect(alert.alertId(), tip.lat(), tip.lon());
+        } catch (RuntimeException e) {
+            LOG.warn("inspection could not be planned alertId={} reason={}", alert.alertId(), e.toString());
+            worker.submitNote(alert.alertId(), "no drone sent to look: " + e.getMessage());
+            return;
+        }
+        if (result instanceof InspectionRefusal refusal) {
+            if (refusal.reason() != InspectionRefusal.Reason.DISABLED) {
+                worker.submitNote(alert.alertId(), "no drone sent to look: " + refusal.message());
+            }
+            return;
+        }
+        Inspection inspection = (Inspection) result;
+        lastSent.put(alert.alertId(), now);
+        worker.submitNote(alert.alertId(), String.format(Locale.ROOT, "drone %s sent to look: %.1f km away, about %d min",
+                inspection.droneId(), inspection.distanceM() / 1000, Math.max(1, Math.round(inspection.estimatedDurationS() / 60))));
+        inspection.done().whenComplete((ok, error) -> worker.submitNote(alert.alertId(), error == null
+                ? "drone " + inspection.droneId() + " looked and landed back"
+                : "drone " + inspection.droneId() + " could not finish its look: " + rootMessage(error)));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
