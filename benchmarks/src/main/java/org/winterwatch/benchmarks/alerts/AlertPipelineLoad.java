@@ -36,8 +36,7 @@ import org.winterwatch.geo.layer.SiteLayers;
  * outbox and relay), and the time from each detection's publish to the first alert version naming it.</li>
  * </ol>
  * Usage: {@code benchmarks/run org.winterwatch.benchmarks.alerts.AlertPipelineLoad [--mqtt-url tcp://127.0.0.1:1883]
- * [--db-url JDBC] [--rate 5000] [--seconds 20] [--places 500] [--warmup 5] [--raw-seconds 20]}; {@code --rate 0} publishes as fast as the broker takes them
- * and measures the pipeline's capacity instead of latency. The first {@code --warmup} seconds of
+ * [--db-url JDBC] [--rate 5000] [--seconds 20] [--places 500] [--warmup 5] [--raw-seconds 20]}. The first {@code --warmup} seconds of
  * detections are sent at the same rate but not measured (class loading, JIT compilation, first database pages).
  */
 public final class AlertPipelineLoad {
@@ -58,11 +57,7 @@ public final class AlertPipelineLoad {
         if (rawSeconds > 0) {
             raw(mqttUrl, rawSeconds);
         }
-        if (rate == 0) {
-            saturate(mqttUrl, dbUrl, seconds, places, warmup);
-        } else {
-            pipeline(mqttUrl, dbUrl, rate, seconds, places, warmup);
-        }
+        pipeline(mqttUrl, dbUrl, rate, seconds, places, warmup);
         System.exit(0);
     }
 
@@ -175,79 +170,6 @@ public final class AlertPipelineLoad {
         if (arrived.get() < total) {
             System.out.printf("winterwatch: %d detections never reached an alert within 60 s%n", total - arrived.get());
         }
-        for (LoadPublisher p : pubs) {
-            p.close();
-        }
-        team.disconnect().waitForCompletion(5_000);
-        team.close(true);
-        coordinator.close();
-    }
-
-    /**
-     * {@code --rate 0}: detections as fast as the publishers' windows allow, like the raw broker test, for warm-up
-     * plus measured seconds; the figure is how many detections per second reached an alert during the measured
-     * seconds (the pipeline's capacity). Then publishing stops and every detection must still arrive.
-     */
-    static void saturate(String mqttUrl, String dbUrl, int seconds, int places, int warmup) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Path dir = Files.createTempDirectory("ww-load");
-        Database db = dbUrl == null ? Database.embedded(dir) : Database.of(dbUrl, null, null);
-        Coordinator coordinator = Coordinator.start(new CoordinatorSettings(mqttUrl, "ww/v1", "ww-load-" + run, db,
-                SiteLayers.demoLayer(), List.of(), Clock.systemUTC(), AlertPolicy.defaults(),
-                new HttpSettings("127.0.0.1", 0, new AccessTokens()), -15, Duration.ofHours(6), List.of()));
-        java.util.concurrent.atomic.AtomicLong arrived = new java.util.concurrent.atomic.AtomicLong();
-        long[] perSecond = new long[warmup + seconds + 300];
-        long start = System.nanoTime();
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        MqttAsyncClient team = subscriber(mqttUrl, "ww/v1/alerts/#", (topic, payload) -> {
-            int second = (int) Math.min(perSecond.length - 1, (System.nanoTime() - start) / 1_000_000_000L);
-            int at = payload.indexOf("\"detectionIds\":[");
-            int close = payload.indexOf(']', at);
-            for (String quoted : payload.substring(at + 16, close).split(",")) {
-                String id = quoted.replace("\"", "");
-                if (id.startsWith(run) && seen.add(id)) {
-                    arrived.incrementAndGet();
-                    synchronized (perSecond) {
-                        perSecond[second]++;
-                    }
-                }
-            }
-        });
-        List<LoadPublisher> pubs = new ArrayList<>();
-        for (int i = 0; i < PUBLISHERS; i++) {
-            pubs.add(new LoadPublisher(mqttUrl, WINDOW));
-        }
-        long end = start + Duration.ofSeconds(warmup + seconds).toNanos();
-        long n = 0;
-        while (System.nanoTime() < end) {
-            int place = (int) (n % places);
-            double lat = 40.0 + (place / 40) * 0.003;
-            double lon = 113.0 + (place % 40) * 0.004;
-            String source = "load-" + (place % 64);
-            String json = "{\"id\":\"" + run + "-" + n + "\",\"source\":\"" + source + "\",\"kind\":\"thermal\",\"lat\":"
-                    + lat + ",\"lon\":" + lon + ",\"observedAt\":\"" + Instant.now() + "\",\"confidence\":0.9}";
-            pubs.get((int) (n % PUBLISHERS)).publish("ww/v1/detections/" + source, json);
-            n++;
-        }
-        long total = n;
-        waitUntil(() -> arrived.get() >= total, Duration.ofSeconds(180));
-        double whole = (System.nanoTime() - start) / 1e9;
-        long measured = 0;
-        StringBuilder series = new StringBuilder();
-        synchronized (perSecond) {
-            for (int i = warmup; i < warmup + seconds; i++) {
-                measured += perSecond[i];
-            }
-            for (int i = 0; i < warmup + seconds; i++) {
-                series.append(i == 0 ? "" : i == warmup ? " | " : " ").append(perSecond[i]);
-            }
-        }
-        System.out.printf("winterwatch flat out: %d detections published in %d s; %d reached an alert in measured seconds "
-                        + "%d-%d = %.0f detections/s; all %d arrived: %s%n", total, warmup + seconds, measured, warmup,
-                warmup + seconds, measured / (double) seconds, total, arrived.get() >= total);
-        System.out.printf("winterwatch flat out: detections into alerts per second (warm-up | measured): %s%n", series);
-        System.out.printf("winterwatch flat out: the last of the %d arrived %.1f s after the first was published = %.0f "
-                + "detections/s over the whole run, warm-up included%n", total, whole, total / whole);
         for (LoadPublisher p : pubs) {
             p.close();
         }

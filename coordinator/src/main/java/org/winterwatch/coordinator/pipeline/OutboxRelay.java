@@ -29,7 +29,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SCAN_BATCH = 500;
-    private static final long WINDOW_WAIT_MS = 5_000;
+    private static final long WINDOW_WAIT_MS = 1_000;
 
     private final AlertStore store;
     private final MqttBridge bridge;
@@ -144,12 +144,18 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Publishes one row within the window; false when the window stayed full (the broker is not answering). */
+    /**
+     * Publishes one row within the window, waiting for room as long as the connection is up (a broker busy with a
+     * flood acknowledges slowly, and giving up would only make the rows come back through the slower scans); false
+     * when the connection is lost meanwhile.
+     */
     private boolean publish(OutboxEntry entry) throws InterruptedException {
-        if (!window.acquire(WINDOW_WAIT_MS)) {
-            known.remove(entry.seq());
-            scanNeeded = true;
-            return false;
+        while (!window.acquire(WINDOW_WAIT_MS)) {
+            if (!bridge.isConnected()) {
+                known.remove(entry.seq());
+                scanNeeded = true;
+                return false;
+            }
         }
         bridge.publish(entry.topic(), entry.payload(), 1, false).whenComplete((ok, error) -> {
             window.release();
