@@ -16,10 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.alerts.TeamZone;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.app.DroneEndpoint;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
+import org.winterwatch.coordinator.fleet.InspectionSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
@@ -83,6 +86,10 @@ final class ServeCommand implements Callable<Integer> {
                 : Database.of(db, s.string("db-user", null, null), s.string("db-password", null, null));
         double ambient = Double.parseDouble(s.string("ambient-temp-c", null, "-10"));
         AccessTokens tokens = tokens(s, data, out);
+        // read every section before anything starts, so that a bad one stops nothing half-started
+        AlertPolicy policy = AlertConfig.policy(s.raw("alerts"));
+        List<TeamZone> teams = AlertConfig.teams(s.raw("teams"));
+        InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
 
         List<AutoCloseable> parts = new ArrayList<>();
         String broker = s.string("mqtt-url", mqttUrl, null);
@@ -93,9 +100,8 @@ final class ServeCommand implements Callable<Integer> {
             broker = embedded.url();
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
-                database, layer, endpoints, Clock.systemUTC(), AlertConfig.policy(s.raw("alerts")),
-                new HttpSettings(host, http, tokens), ambient, Duration.ofHours(6), AlertConfig.teams(s.raw("teams")),
-                InspectionConfig.read(s.raw("inspection"), inspectTips));
+                database, layer, endpoints, Clock.systemUTC(), policy,
+                new HttpSettings(host, http, tokens), ambient, Duration.ofHours(6), teams, inspection);
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start

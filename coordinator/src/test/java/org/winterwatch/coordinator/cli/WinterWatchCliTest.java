@@ -51,6 +51,22 @@ class WinterWatchCliTest {
     }
 
     @Test
+    void aBadInspectionSettingStopsServeWithTheFieldAndExitCode2() throws Exception {
+        Path config = dir.resolve("winterwatch.yaml");
+        Files.writeString(config, "inspection:\n  enabled: true\n  max_range_m: far\n");
+        Path unknown = dir.resolve("unknown.yaml");
+        Files.writeString(unknown, "inspection:\n  range_km: 3\n");
+
+        CliRun bad = run("serve", "--config", config.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+        CliRun misnamed = run("serve", "--config", unknown.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("config inspection.max_range_m: must be a number, was 'far'").doesNotContain("Exception");
+        assertThat(misnamed.code()).isEqualTo(2);
+        assertThat(misnamed.err()).contains("config inspection.range_km: unknown key");
+    }
+
+    @Test
     void validatingTheBundledDemoLayerSucceeds() throws Exception {
         Path layer = dir.resolve("demo.geojson");
         try (var in = getClass().getResourceAsStream("/org/winterwatch/geo/demo/yuhe-datong.geojson")) {
