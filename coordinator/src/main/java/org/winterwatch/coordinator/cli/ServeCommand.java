@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -71,6 +71,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drone", description = "ID=HOST:PORT of a MAVSDK gRPC endpoint (mavsdk_server or the simulator); repeatable.")
     List<String> drones;
 
+    private static HttpSettings httpSettings(Settings s, String host, int port, AccessTokens tokens) {
+        String perSecond = s.string("rate-limit-per-s", null, Double.toString(HttpSettings.DEFAULT_RATE_PER_SECOND));
+        int burst = s.integer("rate-limit-burst", null, HttpSettings.DEFAULT_RATE_BURST);
+        double rate;
+        try {
+            rate = Double.parseDouble(perSecond);
+        } catch (NumberFormatException e) {
+            throw new UsageError("rate_limit_per_s: '" + perSecond + "' is not a number");
+        }
+        try {
+            return new HttpSettings(host, port, tokens, rate, burst);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +106,7 @@ final class ServeCommand implements Callable<Integer> {
         AlertPolicy policy = AlertConfig.policy(s.raw("alerts"));
         List<TeamZone> teams = AlertConfig.teams(s.raw("teams"));
         InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
+        HttpSettings api = httpSettings(s, host, http, tokens);
 
         List<AutoCloseable> parts = new ArrayList<>();
         String broker = s.string("mqtt-url", mqttUrl, null);
@@ -101,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), policy,
-                new HttpSettings(host, http, tokens), ambient, Duration.ofHours(6), teams, inspection);
+                api, ambient, Duration.ofHours(6), teams, inspection);
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start

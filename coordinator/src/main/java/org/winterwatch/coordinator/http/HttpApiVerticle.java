@@ -36,11 +36,13 @@ public final class HttpApiVerticle extends VerticleBase {
     private static final long BODY_LIMIT_BYTES = 64 * 1024;
 
     private final HttpSettings settings;
+    private final RateLimiter limiter;
     private final HttpBackend backend;
     private HttpServer server;
 
     public HttpApiVerticle(HttpSettings settings, HttpBackend backend) {
         this.settings = settings;
+        this.limiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst(), System::nanoTime);
         this.backend = backend;
     }
 
@@ -105,10 +107,21 @@ public final class HttpApiVerticle extends VerticleBase {
         });
     }
 
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     private void authenticate(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         settings.tokens().check(token).ifPresentOrElse(grant -> {
+            long wait = limiter.take(AccessTokens.hash(token));
+            if (wait > 0) {
+                ctx.response().putHeader("Retry-After", Long.toString(wait));
+                error(ctx, 429, String.format(java.util.Locale.ROOT, "too many requests with this token: %s per second "
+                        + "allowed (bursts of %d); try again in %d s", trim(settings.ratePerSecond()), settings.rateBurst(), wait));
+                return;
+            }
             ctx.put("grant", grant);
             ctx.next();
         }, () -> error(ctx, 401, token == null ? "missing bearer token" : "invalid bearer token"));

@@ -1,11 +1,29 @@
 package org.winterwatch.coordinator.http;
 
-/** Where the API listens and who may use it. */
-public record HttpSettings(String host, int port, AccessTokens tokens) {
+/**
+ * Where the API listens, who may use it, and how fast.
+ *
+ * @param ratePerSecond requests a token may make per second, sustained (default 20)
+ * @param rateBurst     requests a token may make at once after a quiet spell (default 60)
+ */
+public record HttpSettings(String host, int port, AccessTokens tokens, double ratePerSecond, int rateBurst) {
+
+    public static final double DEFAULT_RATE_PER_SECOND = 20;
+    public static final int DEFAULT_RATE_BURST = 60;
+
+    public HttpSettings(String host, int port, AccessTokens tokens) {
+        this(host, port, tokens, DEFAULT_RATE_PER_SECOND, DEFAULT_RATE_BURST);
+    }
 
     public HttpSettings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("http-port must be within 0..65535, was " + port);
+        }
+        if (!(ratePerSecond > 0) || !Double.isFinite(ratePerSecond)) {
+            throw new IllegalArgumentException("rate_limit_per_s must be a number of requests > 0, was " + ratePerSecond);
+        }
+        if (rateBurst < 1) {
+            throw new IllegalArgumentException("rate_limit_burst must be at least 1, was " + rateBurst);
         }
     }
 }

@@ -25,6 +25,9 @@ public final class AlertStore implements AutoCloseable {
 
     private final Database db;
     private Connection writer;
+    private boolean numbered;
+    private long nextVersionSeq = 1;
+    private long nextOutboxSeq = 1;
     private final Object relayLock = new Object();
     private Connection relay;
 
@@ -102,6 +105,7 @@ public final class AlertStore implements AutoCloseable {
         }
         Connection c = writer();
         try {
+            numberFrom(c);
             insertDetections(c, batch.detections());
             Map<String, Long> versions = appendVersions(c, batch.alerts(), batch.at());
             upsertAlerts(c, batch.alerts(), versions);
@@ -109,6 +113,7 @@ public final class AlertStore implements AutoCloseable {
             c.commit();
             return queued;
         } catch (SQLException | RuntimeException e) {
+            numbered = false;
             try {
                 c.rollback();
             } catch (SQLException rollback) {
@@ -278,30 +283,47 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Row numbers of versions and outbox rows are given here rather than by the database: PostgreSQL's driver sends
+     * a batch that must return generated keys one row at a time, which made it 10 times slower than the rest of
+     * the commit. There is one writer. Numbers only grow within a run (never below one already handed to the relay,
+     * even after a failed commit), and start above what the tables hold.
+     */
+    private void numberFrom(Connection c) throws SQLException {
+        if (numbered) {
+            return;
+        }
+        nextVersionSeq = Math.max(nextVersionSeq, max(c, "SELECT COALESCE(MAX(vseq), 0) FROM alert_versions") + 1);
+        nextOutboxSeq = Math.max(nextOutboxSeq, max(c, "SELECT COALESCE(MAX(seq), 0) FROM outbox") + 1);
+        numbered = true;
+    }
+
+    private static long max(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Appends each alert's new version; returns the row number of each, by alert id. */
-    private static Map<String, Long> appendVersions(Connection c, Collection<AlertRow> rows, Instant at) throws SQLException {
+    private Map<String, Long> appendVersions(Connection c, Collection<AlertRow> rows, Instant at) throws SQLException {
         Map<String, Long> out = new java.util.HashMap<>();
         if (rows.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_versions (alert_id, version, created_at, body) "
-                + "VALUES (?,?,?,?)", new String[] {"vseq"})) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_versions (vseq, alert_id, version, created_at, body) "
+                + "VALUES (?,?,?,?,?)")) {
             for (AlertRow row : rows) {
-                ps.setString(1, row.alert().alertId());
-                ps.setLong(2, row.alert().version());
-                ps.setTimestamp(3, Timestamp.from(at));
-                ps.setString(4, row.body());
+                long vseq = nextVersionSeq++;
+                ps.setLong(1, vseq);
+                ps.setString(2, row.alert().alertId());
+                ps.setLong(3, row.alert().version());
+                ps.setTimestamp(4, Timestamp.from(at));
+                ps.setString(5, row.body());
                 ps.addBatch();
+                out.put(row.alert().alertId(), vseq);
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                for (AlertRow row : rows) {
-                    if (!keys.next()) {
-                        throw new SQLException("the database returned fewer alert version keys than rows written");
-                    }
-                    out.put(row.alert().alertId(), keys.getLong(1));
-                }
-            }
         }
         return out;
     }
@@ -352,35 +374,30 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
-    private static List<OutboxEntry> enqueue(Connection c, List<OutboxMessage> messages, Instant at,
+    private List<OutboxEntry> enqueue(Connection c, List<OutboxMessage> messages, Instant at,
                                              Map<String, Long> versions) throws SQLException {
         if (messages.isEmpty()) {
             return List.of();
         }
         List<OutboxEntry> out = new ArrayList<>(messages.size());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (topic, payload, version_seq, created_at) "
-                + "VALUES (?,?,?,?)", new String[] {"seq"})) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (seq, topic, payload, version_seq, created_at) "
+                + "VALUES (?,?,?,?,?)")) {
             for (OutboxMessage m : messages) {
+                long seq = nextOutboxSeq++;
                 Long version = m.alertId() == null ? null : versions.get(m.alertId());
-                ps.setString(1, m.topic());
-                ps.setString(2, version == null ? m.payload() : null);
+                ps.setLong(1, seq);
+                ps.setString(2, m.topic());
+                ps.setString(3, version == null ? m.payload() : null);
                 if (version == null) {
-                    ps.setNull(3, java.sql.Types.BIGINT);
+                    ps.setNull(4, java.sql.Types.BIGINT);
                 } else {
-                    ps.setLong(3, version);
+                    ps.setLong(4, version);
                 }
-                ps.setTimestamp(4, Timestamp.from(at));
+                ps.setTimestamp(5, Timestamp.from(at));
                 ps.addBatch();
+                out.add(new OutboxEntry(seq, m.topic(), m.payload()));
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                for (OutboxMessage m : messages) {
-                    if (!keys.next()) {
-                        throw new SQLException("the database returned fewer outbox keys than rows written");
-                    }
-                    out.add(new OutboxEntry(keys.getLong(1), m.topic(), m.payload()));
-                }
-            }
         }
         return out;
     }

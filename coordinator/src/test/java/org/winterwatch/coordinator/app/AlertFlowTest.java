@@ -57,6 +57,7 @@ class AlertFlowTest {
     private static final String TEAM = BRIDGE.team();
     private static final String TEAM_TOKEN = "own-team-token-0123456789";
     private static final String OTHER_TEAM_TOKEN = "other-team-token-0123456789";
+    private static final String RUNAWAY = "runaway-dashboard-token-0123456789";
 
     private static Path dir;
     private static EmbeddedBroker broker;
@@ -77,7 +78,8 @@ class AlertFlowTest {
                 .add(CONTROL, new AccessTokens.Grant(Role.CONTROLROOM, null))
                 .add(OPERATOR, new AccessTokens.Grant(Role.OPERATOR, null))
                 .add(TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, TEAM))
-                .add(OTHER_TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, "team-elsewhere"));
+                .add(OTHER_TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, "team-elsewhere"))
+                .add(RUNAWAY, new AccessTokens.Grant(Role.CONTROLROOM, null));
         coordinator = Coordinator.start(new CoordinatorSettings(broker.url(), "ww/v1", "ww-test-" + UUID.randomUUID(),
                 Database.embedded(dir), DEMO, List.of(), Clock.systemUTC(), AlertPolicy.defaults(),
                 new HttpSettings("127.0.0.1", 0, tokens), -8, Duration.ofHours(6), List.of()));
@@ -182,6 +184,28 @@ class AlertFlowTest {
         assertThat(letter.get("reason").asText()).isEqualTo("lat: must be a number, was string");
         assertThat(letter.get("payload").asText()).contains("\"lat\":\"north\"");
         assertThat(call("GET", "/health", null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenThatFloodsTheApiIsSlowedDownAloneWith429AndRetryAfter() throws Exception {
+        int allowed = 0;
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 400 && refused == null; i++) {
+            HttpResponse<String> r = call("GET", "/weather", RUNAWAY, null);
+            if (r.statusCode() == 429) {
+                refused = r;
+            } else {
+                assertThat(r.statusCode()).isEqualTo(200);
+                allowed++;
+            }
+        }
+
+        assertThat(refused).as("the runaway token was slowed down").isNotNull();
+        // the burst of 60 went through, plus what 20 per second refilled meanwhile
+        assertThat(allowed).isGreaterThanOrEqualTo(HttpSettings.DEFAULT_RATE_BURST);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(read(refused.body()).get("error").asText()).contains("too many requests with this token: 20 per second");
+        assertThat(call("GET", "/weather", CONTROL, null).statusCode()).as("other tokens go on").isEqualTo(200);
     }
 
     @Test
