@@ -75,6 +75,11 @@ public final class Database {
         }
     }
 
+    /** PostgreSQL (else H2). */
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
     public String redacted() {
         return url.replaceAll("password=[^&;]*", "password=***");
     }
