@@ -176,6 +176,21 @@ public final class AlertPipelineLoad {
         team.disconnect().waitForCompletion(5_000);
         team.close(true);
         coordinator.close();
+        endSession(mqttUrl, "ww-load-" + run);
+    }
+
+    /**
+     * The coordinator keeps its broker session for a day so that nothing is lost across a restart; a finished run's
+     * session would make the broker queue every later run's detections for nobody. End it.
+     */
+    private static void endSession(String url, String clientId) throws MqttException {
+        MqttAsyncClient c = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        MqttConnectionOptions o = LoadPublisher.options(url);
+        o.setCleanStart(true);
+        o.setSessionExpiryInterval(0L);
+        c.connect(o).waitForCompletion(10_000);
+        c.disconnect().waitForCompletion(5_000);
+        c.close(true);
     }
 
     interface Handler {
