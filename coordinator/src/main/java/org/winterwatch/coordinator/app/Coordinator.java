@@ -28,6 +28,7 @@ import org.winterwatch.coordinator.pipeline.AlertWorker;
 import org.winterwatch.coordinator.pipeline.Work;
 import org.winterwatch.coordinator.pipeline.OutboxRelay;
 import org.winterwatch.coordinator.store.AlertStore;
+import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.tak.TakBridge;
 import org.winterwatch.drone.DroneLink;
 
@@ -46,11 +47,12 @@ public final class Coordinator implements AutoCloseable {
     private final List<TakBridge> takBridges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FleetSupervisor fleet;
     private final TipInspections inspections;
+    private final AuditLog audit;
     private final Vertx vertx;
     private final HttpApiVerticle http;
 
     private Coordinator(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, OutboxRelay relay,
-                        AlertWorker worker, FleetSupervisor fleet, TipInspections inspections, Vertx vertx,
+                        AlertWorker worker, FleetSupervisor fleet, TipInspections inspections, AuditLog audit, Vertx vertx,
                         HttpApiVerticle http) {
         this.settings = settings;
         this.store = store;
@@ -59,6 +61,7 @@ public final class Coordinator implements AutoCloseable {
         this.worker = worker;
         this.fleet = fleet;
         this.inspections = inspections;
+        this.audit = audit;
         this.vertx = vertx;
         this.http = http;
     }
@@ -112,13 +115,14 @@ public final class Coordinator implements AutoCloseable {
         }
         List<DroneLink> links = DroneLinks.open(s.drones(), clock);
         FleetSupervisor fleet = new FleetSupervisor(links, s.sites(), s.inspection());
+        AuditLog audit = new AuditLog(s.database(), Clock.systemUTC());
         TipInspections inspections = null;
         if (s.inspection().enabled()) {
-            inspections = new TipInspections(fleet, worker, clock);
+            inspections = new TipInspections(fleet, worker, clock, audit);
             worker.onTip(inspections::onTip);
         }
         Vertx vertx = Vertx.vertx();
-        HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather));
+        HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather, audit));
         try {
             vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -133,10 +137,11 @@ public final class Coordinator implements AutoCloseable {
             relay.close();
             bridge.close();
             vertx.close();
+            audit.close();
             throw new StartupException("http-port " + s.http().port() + ": cannot listen: " + rootMessage(e), e);
         }
         LOG.info("coordinator started mqtt={} http={} drones={}", s.mqttUrl(), http.actualPort(), links.size());
-        return new Coordinator(s, store, bridge, relay, worker, fleet, inspections, vertx, http);
+        return new Coordinator(s, store, bridge, relay, worker, fleet, inspections, audit, vertx, http);
     }
 
     public int httpPort() {
@@ -182,6 +187,7 @@ public final class Coordinator implements AutoCloseable {
         takBridges.forEach(TakBridge::close);
         relay.close();
         bridge.close();
+        audit.close();
         store.close();
         LOG.info("coordinator stopped");
     }

@@ -18,6 +18,7 @@ import org.winterwatch.coordinator.mqtt.MqttBridge;
 import org.winterwatch.coordinator.pipeline.AlertWorker;
 import org.winterwatch.coordinator.pipeline.TipResult;
 import org.winterwatch.coordinator.store.AlertStore;
+import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.drone.DroneState;
 import org.winterwatch.geo.layer.SiteLayers;
 
@@ -33,8 +34,11 @@ final class CoordinatorBackend implements HttpBackend {
     private final AlertWorker worker;
     private final Weather weather;
 
+    private final AuditLog audit;
+
     CoordinatorBackend(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, FleetSupervisor fleet,
-                       AlertWorker worker, Weather weather) {
+                       AlertWorker worker, Weather weather, AuditLog audit) {
+        this.audit = audit;
         this.settings = settings;
         this.store = store;
         this.bridge = bridge;
@@ -129,5 +133,20 @@ final class CoordinatorBackend implements HttpBackend {
         m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");
         m.append("ww_drones_connected ").append(fleet.states().stream().filter(DroneState::connected).count()).append('\n');
         return m.toString();
+    }
+
+    @Override
+    public void audit(String actor, String action, String target, String detail) {
+        audit.record(actor, action, target, detail);
+    }
+
+    @Override
+    public String auditJson(int limit) throws Exception {
+        com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+        for (AuditLog.Entry e : audit.latest(limit)) {
+            out.addObject().put("at", e.at().toString()).put("actor", e.actor()).put("action", e.action())
+                    .put("target", e.target()).put("detail", e.detail());
+        }
+        return out.toString();
     }
 }

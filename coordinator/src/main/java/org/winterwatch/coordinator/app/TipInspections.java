@@ -18,6 +18,7 @@ import org.winterwatch.coordinator.fleet.Inspection;
 import org.winterwatch.coordinator.fleet.InspectionRefusal;
 import org.winterwatch.coordinator.fleet.InspectionResult;
 import org.winterwatch.coordinator.pipeline.AlertWorker;
+import org.winterwatch.coordinator.store.AuditLog;
 
 /**
  * A tip sends the nearest free drone to look (when inspections are on), and the alert says so: which drone, how far,
@@ -36,6 +37,7 @@ final class TipInspections implements AutoCloseable {
     private final FleetSupervisor fleet;
     private final AlertWorker worker;
     private final Clock clock;
+    private final AuditLog audit;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ww-inspections");
@@ -43,7 +45,8 @@ final class TipInspections implements AutoCloseable {
         return t;
     });
 
-    TipInspections(FleetSupervisor fleet, AlertWorker worker, Clock clock) {
+    TipInspections(FleetSupervisor fleet, AlertWorker worker, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.fleet = fleet;
         this.worker = worker;
         this.clock = clock;
@@ -80,6 +83,9 @@ final class TipInspections implements AutoCloseable {
         }
         Inspection inspection = (Inspection) result;
         lastSent.put(alert.alertId(), now);
+        audit.record("coordinator, for a tip by " + tip.source(), "drone sent to look", inspection.droneId(),
+                String.format(Locale.ROOT, "alert %s at %.5f,%.5f, %.0f m away", alert.alertId(), tip.lat(), tip.lon(),
+                        inspection.distanceM()));
         worker.submitNote(alert.alertId(), String.format(Locale.ROOT, "drone %s sent to look: %.1f km away, about %d min",
                 inspection.droneId(), inspection.distanceM() / 1000, Math.max(1, Math.round(inspection.estimatedDurationS() / 60))));
         inspection.done().whenComplete((ok, error) -> worker.submitNote(alert.alertId(), error == null

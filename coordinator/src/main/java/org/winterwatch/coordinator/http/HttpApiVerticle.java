@@ -71,6 +71,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.get("/api/v1/sites").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class),
                 (c, g) -> c.response().putHeader("Content-Type", "application/geo+json").end(backend.sitesGeoJson())));
         router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
+        router.get("/api/v1/audit").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN), this::auditTrail));
         router.route("/api/v1/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
         return vertx.createHttpServer()
                 .requestHandler(router)
@@ -123,6 +124,7 @@ public final class HttpApiVerticle extends VerticleBase {
                 return;
             }
             ctx.put("grant", grant);
+            ctx.put("tokenId", AccessTokens.hash(token).substring(0, 8));
             ctx.next();
         }, () -> error(ctx, 401, token == null ? "missing bearer token" : "invalid bearer token"));
     }
@@ -151,10 +153,34 @@ public final class HttpApiVerticle extends VerticleBase {
                 return;
             }
             List<Alert> visible = ar.result().stream().filter(a -> visibleTo(a, grant)).toList();
+            backend.audit(actor(ctx, grant), "read alerts", state == null ? "all" : state.wireName(),
+                    visible.size() + " alerts with their locations");
             ArrayNode out = JSON.createArrayNode();
             visible.forEach(a -> out.add(AlertJson.toJson(a)));
             send(ctx, 200, out.toString());
         });
+    }
+
+    /** Who made the request, for the audit: role, team, and the first 8 hex digits of the token's SHA-256. */
+    private static String actor(RoutingContext ctx, AccessTokens.Grant grant) {
+        return grant.role().wireName() + (grant.teamId() == null ? "" : " " + grant.teamId()) + " token "
+                + ctx.get("tokenId");
+    }
+
+    private void auditTrail(RoutingContext ctx, AccessTokens.Grant grant) {
+        String limitParam = ctx.request().getParam("limit");
+        int limit;
+        try {
+            limit = limitParam == null ? 100 : Integer.parseInt(limitParam);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 1000) {
+            error(ctx, 400, "limit: '" + limitParam + "' is not a whole number within 1..1000");
+            return;
+        }
+        int n = limit;
+        blockingText(ctx, () -> backend.auditJson(n), "application/json");
     }
 
     private void alert(RoutingContext ctx, AccessTokens.Grant grant) {
@@ -168,6 +194,8 @@ public final class HttpApiVerticle extends VerticleBase {
                 if (!visibleTo(a, grant)) {
                     error(ctx, 404, "no alert '" + id + "' for team " + grant.teamId());
                 } else {
+                    backend.audit(actor(ctx, grant), "read alert", a.alertId(),
+                            String.format(Locale.ROOT, "at %.5f,%.5f", a.lat(), a.lon()));
                     send(ctx, 200, AlertJson.write(a));
                 }
             }, () -> error(ctx, 404, "no alert '" + id + "'"));

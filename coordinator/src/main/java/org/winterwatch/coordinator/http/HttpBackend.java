@@ -44,4 +44,10 @@ public interface HttpBackend {
 
     /** Prometheus text exposition. */
     String metrics() throws Exception;
+
+    /** Records an audited act: a read of people's locations, a drone command. Never blocks. */
+    void audit(String actor, String action, String target, String detail);
+
+    /** The latest audit records, newest first, as a JSON array. */
+    String auditJson(int limit) throws Exception;
 }

@@ -58,6 +58,7 @@ class AlertFlowTest {
     private static final String TEAM_TOKEN = "own-team-token-0123456789";
     private static final String OTHER_TEAM_TOKEN = "other-team-token-0123456789";
     private static final String RUNAWAY = "runaway-dashboard-token-0123456789";
+    private static final String ADMIN = "admin-token-0123456789";
 
     private static Path dir;
     private static EmbeddedBroker broker;
@@ -79,7 +80,8 @@ class AlertFlowTest {
                 .add(OPERATOR, new AccessTokens.Grant(Role.OPERATOR, null))
                 .add(TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, TEAM))
                 .add(OTHER_TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, "team-elsewhere"))
-                .add(RUNAWAY, new AccessTokens.Grant(Role.CONTROLROOM, null));
+                .add(RUNAWAY, new AccessTokens.Grant(Role.CONTROLROOM, null))
+                .add(ADMIN, new AccessTokens.Grant(Role.ADMIN, null));
         coordinator = Coordinator.start(new CoordinatorSettings(broker.url(), "ww/v1", "ww-test-" + UUID.randomUUID(),
                 Database.embedded(dir), DEMO, List.of(), Clock.systemUTC(), AlertPolicy.defaults(),
                 new HttpSettings("127.0.0.1", 0, tokens), -8, Duration.ofHours(6), List.of()));
@@ -223,6 +225,34 @@ class AlertFlowTest {
         assertThat(otherList.body()).doesNotContain(alertId);
         assertThat(otherAck.statusCode()).isEqualTo(403);
         assertThat(operator.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void everyReadOfAlertLocationsIsInTheAuditTrailWhichOnlyAnAdminMayRead() throws Exception {
+        String alertId = raiseAlertAtTheBridge("flow-audit-1");
+        String teamTokenId = org.winterwatch.coordinator.http.AccessTokensProbe.fingerprint(TEAM_TOKEN);
+
+        call("GET", "/alerts/" + alertId, TEAM_TOKEN, null);
+        call("GET", "/alerts?state=open", CONTROL, null);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode trail = read(call("GET", "/audit?limit=50", ADMIN, null).body());
+            assertThat(trail).anySatisfy(e -> {
+                assertThat(e.get("actor").asText()).isEqualTo("groundteam " + TEAM + " token " + teamTokenId);
+                assertThat(e.get("action").asText()).isEqualTo("read alert");
+                assertThat(e.get("target").asText()).isEqualTo(alertId);
+                assertThat(e.get("detail").asText()).startsWith("at 40.");
+            });
+            assertThat(trail).anySatisfy(e -> {
+                assertThat(e.get("actor").asText()).startsWith("controlroom token ");
+                assertThat(e.get("action").asText()).isEqualTo("read alerts");
+                assertThat(e.get("target").asText()).isEqualTo("open");
+            });
+        });
+        assertThat(call("GET", "/audit", CONTROL, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> badLimit = call("GET", "/audit?limit=5000", ADMIN, null);
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+        assertThat(read(badLimit.body()).get("error").asText()).contains("limit: '5000'");
     }
 
     @Test

@@ -43,6 +43,7 @@ class TipInspectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTROL = "control-room-token-0123456789";
+    private static final String ADMIN = "admin-token-0123456789";
     private static final LatLon HOME = SimulatorConfig.DEMO_HOME;
     /** 200 m east of the drone: open ground on the demo layer, outside its no-fly zones. */
     private static final LatLon TIP = LocalProjection.centredOn(HOME).toLatLon(new Coordinate(200, 0));
@@ -74,7 +75,8 @@ class TipInspectionTest {
                 "ww-test-" + UUID.randomUUID(), Database.embedded(dir), SiteLayers.demoLayer(),
                 List.of(DroneEndpoint.parse("drone-1=127.0.0.1:" + simulator.grpcPort(0))), clock.asClock(),
                 AlertPolicy.defaults(), new HttpSettings("127.0.0.1", 0,
-                new AccessTokens().add(CONTROL, new AccessTokens.Grant(Role.CONTROLROOM, null))), -18,
+                new AccessTokens().add(CONTROL, new AccessTokens.Grant(Role.CONTROLROOM, null))
+                        .add(ADMIN, new AccessTokens.Grant(Role.ADMIN, null))), -18,
                 Duration.ofHours(6), List.of(), InspectionSettings.defaults().withEnabled(inspections)));
         opened.add(coordinator);
         coordinator.fleet().connectAll().get();
@@ -84,8 +86,12 @@ class TipInspectionTest {
     }
 
     private HttpResponse<String> call(Coordinator c, String method, String path, String body) throws Exception {
+        return call(c, method, path, body, CONTROL);
+    }
+
+    private HttpResponse<String> call(Coordinator c, String method, String path, String body, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.httpPort() + "/api/v1" + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + CONTROL)
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -125,6 +131,14 @@ class TipInspectionTest {
         JsonNode stats = JSON.readTree(call(c, "GET", "/stats", null).body());
         assertThat(stats.path("fleet").path("inspectionsFlown").asInt()).isEqualTo(1);
         assertThat(c.fleet().states().get(0).inAir()).isFalse();
+        // the drone command is in the audit trail
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(JSON.readTree(
+                call(c, "GET", "/audit", null, ADMIN).body())).anySatisfy(e -> {
+                    assertThat(e.get("action").asText()).isEqualTo("drone sent to look");
+                    assertThat(e.get("target").asText()).isEqualTo("drone-1");
+                    assertThat(e.get("actor").asText()).isEqualTo("coordinator, for a tip by tip:courier-17");
+                    assertThat(e.get("detail").asText()).startsWith("alert " + alertId);
+                }));
     }
 
     @Test
