@@ -62,6 +62,11 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
+    public java.util.Optional<Alert> alert(String alertId) throws Exception {
+        return store.alert(alertId);
+    }
+
+    @Override
     public List<DroneState> drones() {
         return fleet.states();
     }

@@ -185,12 +185,12 @@ public final class HttpApiVerticle extends VerticleBase {
 
     private void alert(RoutingContext ctx, AccessTokens.Grant grant) {
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> backend.alerts(null)).onComplete(ar -> {
+        vertx.executeBlocking(() -> backend.alert(id)).onComplete(ar -> {
             if (ar.failed()) {
                 error(ctx, 503, "alerts are unavailable: " + ar.cause().getMessage());
                 return;
             }
-            ar.result().stream().filter(a -> a.alertId().equals(id)).findFirst().ifPresentOrElse(a -> {
+            ar.result().ifPresentOrElse(a -> {
                 if (!visibleTo(a, grant)) {
                     error(ctx, 404, "no alert '" + id + "' for team " + grant.teamId());
                 } else {

@@ -24,6 +24,8 @@ public interface HttpBackend {
 
     List<Alert> alerts(AlertState state) throws Exception;
 
+    java.util.Optional<Alert> alert(String alertId) throws Exception;
+
     List<DroneState> drones();
 
     /** The site layer as a GeoJSON FeatureCollection. */

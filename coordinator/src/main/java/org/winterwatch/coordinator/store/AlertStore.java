@@ -137,6 +137,17 @@ public final class AlertStore implements AutoCloseable {
         }
     }
 
+    /** One alert as it is now, if there is one with that id. */
+    public java.util.Optional<Alert> alert(String alertId) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT v.body FROM alerts a JOIN alert_versions v ON v.vseq = a.body_seq WHERE a.alert_id = ?")) {
+            ps.setString(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(AlertJson.read(rs.getString(1))) : java.util.Optional.empty();
+            }
+        }
+    }
+
     /** Counts by a column of the alerts table ({@code state}, {@code priority}, {@code outcome}, {@code dispatch}). */
     public Map<String, Long> countBy(String column) throws SQLException {
         if (!Set.of("state", "priority", "outcome", "dispatch", "team_id").contains(column)) {
