@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.winterwatch.coordinator.alerts.ActionResult;
 import org.winterwatch.coordinator.alerts.Alert;
@@ -62,7 +63,7 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
-    public java.util.Optional<Alert> alert(String alertId) throws Exception {
+    public Optional<Alert> alert(String alertId) throws Exception {
         return store.alert(alertId);
     }
 

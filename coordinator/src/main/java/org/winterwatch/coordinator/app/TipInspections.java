@@ -90,15 +90,7 @@ final class TipInspections implements AutoCloseable {
                 inspection.droneId(), inspection.distanceM() / 1000, Math.max(1, Math.round(inspection.estimatedDurationS() / 60))));
         inspection.done().whenComplete((ok, error) -> worker.submitNote(alert.alertId(), error == null
                 ? "drone " + inspection.droneId() + " looked and landed back"
-                : "drone " + inspection.droneId() + " could not finish its look: " + rootMessage(error)));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+                : "drone " + inspection.droneId() + " could not finish its look: " + Coordinator.rootMessage(error)));
     }
 
     @Override

@@ -99,12 +99,17 @@ final class AlertConfig {
     }
 
     private static double number(JsonNode s, String key, double fallback) {
+        return number(s, "alerts", key, fallback);
+    }
+
+    /** {@code section.key} of the config as a number, or {@code fallback} when absent; a usage error names it. */
+    static double number(JsonNode s, String section, String key, double fallback) {
         JsonNode n = s.get(key);
         if (n == null || n.isNull()) {
             return fallback;
         }
         if (!n.isNumber()) {
-            throw new UsageError("config alerts." + key + ": must be a number");
+            throw new UsageError("config " + section + "." + key + ": must be a number, was '" + n.asText() + "'");
         }
         return n.asDouble();
     }

@@ -51,13 +51,6 @@ final class InspectionConfig {
     }
 
     private static double number(JsonNode s, String key, double fallback) {
-        JsonNode n = s.get(key);
-        if (n == null || n.isNull()) {
-            return fallback;
-        }
-        if (!n.isNumber()) {
-            throw new UsageError("config inspection." + key + ": must be a number, was '" + n.asText() + "'");
-        }
-        return n.asDouble();
+        return AlertConfig.number(s, "inspection", key, fallback);
     }
 }

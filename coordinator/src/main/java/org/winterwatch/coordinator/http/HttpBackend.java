@@ -2,6 +2,7 @@ package org.winterwatch.coordinator.http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.winterwatch.coordinator.alerts.ActionResult;
 import org.winterwatch.coordinator.alerts.Alert;
@@ -24,7 +25,7 @@ public interface HttpBackend {
 
     List<Alert> alerts(AlertState state) throws Exception;
 
-    java.util.Optional<Alert> alert(String alertId) throws Exception;
+    Optional<Alert> alert(String alertId) throws Exception;
 
     List<DroneState> drones();
 

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.winterwatch.coordinator.alerts.AlertBook;
 import org.winterwatch.coordinator.alerts.AlertJson;
 import org.winterwatch.coordinator.alerts.AlertRouting;
 import org.winterwatch.coordinator.alerts.Detection;
+import org.winterwatch.coordinator.alerts.DetectionKind;
 import org.winterwatch.coordinator.alerts.DetectionParser;
 import org.winterwatch.coordinator.alerts.InboundRejection;
 import org.winterwatch.coordinator.alerts.TeamAction;
@@ -56,7 +58,7 @@ public final class AlertWorker implements AutoCloseable {
     private final Consumer<List<OutboxEntry>> committedOutbox;
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(20_000);
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
-    private final List<java.util.function.BiConsumer<Detection, Alert>> tipListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Detection, Alert>> tipListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running;
     private int failuresInARow;
@@ -113,7 +115,7 @@ public final class AlertWorker implements AutoCloseable {
      * Called after the commit with every tip that was folded into an alert (not a redelivered one), on the worker
      * thread; keep it quick.
      */
-    public void onTip(java.util.function.BiConsumer<Detection, Alert> listener) {
+    public void onTip(BiConsumer<Detection, Alert> listener) {
         tipListeners.add(listener);
     }
 
@@ -310,7 +312,7 @@ public final class AlertWorker implements AutoCloseable {
             Alert alert = duplicate ? null : book.fold(d, now);
             if (alert != null) {
                 changed.put(alert.alertId(), alert);
-                if (d.kind() == org.winterwatch.coordinator.alerts.DetectionKind.TIP && !tipListeners.isEmpty()) {
+                if (d.kind() == DetectionKind.TIP && !tipListeners.isEmpty()) {
                     Alert folded = alert;
                     afterCommit.add(() -> tipListeners.forEach(l -> l.accept(d, folded)));
                 }

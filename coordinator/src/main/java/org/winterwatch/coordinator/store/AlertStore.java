@@ -4,14 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertJson;
@@ -138,12 +142,12 @@ public final class AlertStore implements AutoCloseable {
     }
 
     /** One alert as it is now, if there is one with that id. */
-    public java.util.Optional<Alert> alert(String alertId) throws SQLException {
+    public Optional<Alert> alert(String alertId) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT v.body FROM alerts a JOIN alert_versions v ON v.vseq = a.body_seq WHERE a.alert_id = ?")) {
             ps.setString(1, alertId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(AlertJson.read(rs.getString(1))) : java.util.Optional.empty();
+                return rs.next() ? Optional.of(AlertJson.read(rs.getString(1))) : Optional.empty();
             }
         }
     }
@@ -216,7 +220,7 @@ public final class AlertStore implements AutoCloseable {
                     if (db.isPostgres()) {
                         // a mark lost in a crash only means the message is sent again (same version): no need to
                         // wait for the disk on every one, which the worker's commits need all the disk for
-                        try (java.sql.Statement st = relay.createStatement()) {
+                        try (Statement st = relay.createStatement()) {
                             st.execute("SET synchronous_commit TO OFF");
                         }
                     }
@@ -317,7 +321,7 @@ public final class AlertStore implements AutoCloseable {
 
     /** Appends each alert's new version; returns the row number of each, by alert id. */
     private Map<String, Long> appendVersions(Connection c, Collection<AlertRow> rows, Instant at) throws SQLException {
-        Map<String, Long> out = new java.util.HashMap<>();
+        Map<String, Long> out = new HashMap<>();
         if (rows.isEmpty()) {
             return out;
         }
@@ -414,7 +418,7 @@ public final class AlertStore implements AutoCloseable {
                 ps.setString(2, m.topic());
                 ps.setString(3, version == null ? m.payload() : null);
                 if (version == null) {
-                    ps.setNull(4, java.sql.Types.BIGINT);
+                    ps.setNull(4, Types.BIGINT);
                 } else {
                     ps.setLong(4, version);
                 }
