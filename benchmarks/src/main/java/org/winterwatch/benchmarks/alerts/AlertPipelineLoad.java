@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.BitSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -54,15 +53,16 @@ public final class AlertPipelineLoad {
         System.out.printf("machine: %d cores, Java %s; broker %s; database %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), mqttUrl, dbUrl == null ? "embedded H2" : dbUrl.replaceAll("password=[^&]*", "password=***"));
         int rawSeconds = Integer.parseInt(arg(args, "--raw-seconds", String.valueOf(seconds)));
+        int rawBytes = Integer.parseInt(arg(args, "--raw-bytes", "180"));
         if (rawSeconds > 0) {
-            raw(mqttUrl, rawSeconds);
+            raw(mqttUrl, rawSeconds, rawBytes);
         }
         pipeline(mqttUrl, dbUrl, rate, seconds, places, warmup);
         System.exit(0);
     }
 
     /** Raw broker: publishers as fast as their windows allow; a subscriber measures publish-to-delivery. */
-    static void raw(String mqttUrl, int seconds) throws Exception {
+    static void raw(String mqttUrl, int seconds, int bytes) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         LatencyRecorder latency = new LatencyRecorder();
         MqttAsyncClient sub = subscriber(mqttUrl, "bench/raw/" + run + "/#", (topic, payload) -> {
@@ -73,7 +73,7 @@ public final class AlertPipelineLoad {
         for (int i = 0; i < PUBLISHERS; i++) {
             pubs.add(new LoadPublisher(mqttUrl, WINDOW));
         }
-        String padding = "x".repeat(180); // about the size of a detection
+        String padding = "x".repeat(bytes); // 180: about the size of a detection; 1300: of an alert
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         long n = 0;
@@ -83,8 +83,8 @@ public final class AlertPipelineLoad {
         long published = n;
         waitUntil(() -> latency.count() >= published, Duration.ofSeconds(30));
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("raw broker: %d messages in %.1f s = %.0f msg/s delivered; publish->subscribe %s%n",
-                latency.count(), elapsed, latency.count() / elapsed, latency.summary());
+        System.out.printf("raw broker, %d-byte messages: %d messages in %.1f s = %.0f msg/s delivered; publish->subscribe %s%n",
+                bytes, latency.count(), elapsed, latency.count() / elapsed, latency.summary());
         for (LoadPublisher p : pubs) {
             p.close();
         }
@@ -110,21 +110,26 @@ public final class AlertPipelineLoad {
         }
         java.util.concurrent.atomic.AtomicLong arrived = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong lastArrival = new java.util.concurrent.atomic.AtomicLong();
-        Set<String> seen = ConcurrentHashMap.newKeySet();
+        // Only the team subscriber's callback thread touches this: which detection numbers have reached an alert.
+        BitSet seen = new BitSet((int) total);
+        String marker = "\"" + run + "-";
         MqttAsyncClient team = subscriber(mqttUrl, "ww/v1/alerts/#", (topic, payload) -> {
             long now = System.nanoTime();
             int at = payload.indexOf("\"detectionIds\":[");
             int close = payload.indexOf(']', at);
-            for (String quoted : payload.substring(at + 16, close).split(",")) {
-                String id = quoted.replace("\"", "");
-                if (id.startsWith(run) && seen.add(id)) {
+            // ids are "<run>-<n>-<nanoTime at publish>"; read them in place rather than splitting the message
+            for (int i = payload.indexOf(marker, at); i >= 0 && i < close; i = payload.indexOf(marker, i + 1)) {
+                int from = i + marker.length();
+                int dash = payload.indexOf('-', from);
+                int end = payload.indexOf('"', dash);
+                int n = Integer.parseInt(payload, from, dash, 10);
+                if (!seen.get(n)) {
+                    seen.set(n);
                     arrived.incrementAndGet();
                     lastArrival.set(now);
-                    String[] parts = id.split("-");
-                    long n = Long.parseLong(parts[1]);
                     // the same code runs during warm-up (into recorders thrown away), so that the JIT does not
                     // recompile the subscriber just as measuring begins
-                    long micros = (now - Long.parseLong(parts[2])) / 1000;
+                    long micros = (now - Long.parseLong(payload, dash + 1, end, 10)) / 1000;
                     boolean measured = n >= warm;
                     (measured ? latency : warmupLatency).record(micros);
                     perSecond[(int) Math.min(perSecond.length - 1, n / rate)].record(micros);

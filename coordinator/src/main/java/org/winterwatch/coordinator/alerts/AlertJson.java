@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class AlertJson {
      * MQTT, so it is streamed rather than built as a tree.
      */
     public static String write(Alert a) {
-        StringWriter out = new StringWriter(1024);
+        TextWriter out = new TextWriter(1536);
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("alertId", a.alertId());
@@ -158,5 +158,42 @@ public final class AlertJson {
 
     private static String textOrNull(JsonNode o, String field) {
         return o.hasNonNull(field) ? o.get(field).asText() : null;
+    }
+
+    /** A writer into a plain StringBuilder ({@link java.io.StringWriter} locks a StringBuffer on every write). */
+    private static final class TextWriter extends Writer {
+        private final StringBuilder text;
+
+        TextWriter(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            text.append(str, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 }

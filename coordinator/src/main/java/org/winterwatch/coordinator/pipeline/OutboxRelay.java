@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
@@ -30,6 +31,12 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SCAN_BATCH = 500;
     private static final long WINDOW_WAIT_MS = 1_000;
+    /**
+     * Marks are written at most this often, or when this many are waiting: each is a commit of its own, and a mark
+     * lost in a crash only means that message is sent once more (same version). The periodic scan writes any rest.
+     */
+    private static final long MARK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final int MARK_AT = 2_000;
 
     private final AlertStore store;
     private final MqttBridge bridge;
@@ -46,6 +53,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final PublishWindow window = new PublishWindow();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean scanNeeded = true;
+    private long lastMarkNanos = System.nanoTime();
+    private final AtomicInteger awaitingMark = new AtomicInteger();
 
     public OutboxRelay(AlertStore store, MqttBridge bridge) {
         this.store = store;
@@ -54,7 +63,10 @@ public final class OutboxRelay implements AutoCloseable {
 
     public OutboxRelay start() {
         bridge.onConnected(this::scan);
-        executor.scheduleWithFixedDelay(this::scan, 2, 2, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> {
+            markAcknowledged(true);
+            scan();
+        }, 2, 2, TimeUnit.SECONDS);
         kick();
         return this;
     }
@@ -92,7 +104,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void drain() {
         scheduled.set(false);
-        markAcknowledged();
+        markAcknowledged(false);
         if (!bridge.isConnected()) {
             dropFresh();
             return;
@@ -107,7 +119,7 @@ public final class OutboxRelay implements AutoCloseable {
                     return;
                 }
                 if (++published % 200 == 0) {
-                    markAcknowledged();
+                    markAcknowledged(false);
                 }
             }
             if (scanNeeded) {
@@ -137,7 +149,7 @@ public final class OutboxRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            markAcknowledged();
+            markAcknowledged(false);
             if (!fresh.isEmpty() || scanNeeded && bridge.isConnected()) {
                 kick();
             }
@@ -165,6 +177,7 @@ public final class OutboxRelay implements AutoCloseable {
                 LOG.debug("outbox publish failed, will retry seq={} reason={}", entry.seq(), error.toString());
             } else {
                 acknowledged.add(entry.seq());
+                awaitingMark.incrementAndGet();
             }
         });
         return true;
@@ -183,12 +196,21 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Marks acknowledged rows sent, many per statement; a row whose mark is lost is sent again (same version). */
-    private void markAcknowledged() {
+    /**
+     * Marks acknowledged rows sent, many per statement; a row whose mark is lost is sent again (same version). Unless
+     * forced, only when {@link #MARK_EVERY_NANOS} has passed or {@link #MARK_AT} are waiting.
+     */
+    private void markAcknowledged(boolean force) {
+        long now = System.nanoTime();
+        if (!force && awaitingMark.get() < MARK_AT && now - lastMarkNanos < MARK_EVERY_NANOS) {
+            return;
+        }
+        lastMarkNanos = now;
         List<Long> done = new ArrayList<>();
         Long seq;
         while ((seq = acknowledged.poll()) != null) {
             done.add(seq);
+            awaitingMark.decrementAndGet();
         }
         if (done.isEmpty()) {
             return;

@@ -353,54 +353,67 @@ public final class AlertStore implements AutoCloseable {
             ps = c.prepareStatement(prefix + " " + column + " = ANY(?)");
             ps.setArray(1, c.createArrayOf(pgType, values.toArray()));
         } else {
-            ps = c.prepareStatement(prefix + " " + column + " IN (" + "?,".repeat(values.size() - 1) + "?)");
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
+            // H2 keeps a few parsed statements per connection by their text: padding the list to a power of two
+            // (repeating its last value) keeps the number of distinct texts small, so they are parsed once
+            int slots = Integer.highestOneBit(values.size()) == values.size() ? values.size()
+                    : Integer.highestOneBit(values.size()) << 1;
+            ps = c.prepareStatement(prefix + " " + column + " IN (" + "?,".repeat(slots - 1) + "?)");
+            for (int i = 0; i < slots; i++) {
+                ps.setObject(i + 1, values.get(Math.min(i, values.size() - 1)));
             }
         }
         return ps;
     }
 
+    /**
+     * Updates the alerts rows of changed alerts and inserts those that have none yet. The update's row counts say
+     * which are new, so no query is needed first.
+     */
     private void upsertAlerts(Connection c, Collection<AlertRow> rows, Map<String, Long> versions) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        Set<String> existing = new HashSet<>();
-        List<String> ids = rows.stream().map(r -> r.alert().alertId()).toList();
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            try (PreparedStatement ps = whereIn(c, "SELECT alert_id FROM alerts WHERE", "alert_id", chunk, "varchar")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        existing.add(rs.getString(1));
-                    }
-                }
-            }
-        }
+        List<AlertRow> ordered = new ArrayList<>(rows);
+        int[] updated;
         try (PreparedStatement up = c.prepareStatement("UPDATE alerts SET state = ?, priority = ?, dispatch = ?, "
                 + "team_id = ?, site_id = ?, outcome = ?, version = ?, first_seen = ?, updated_at = ?, body_seq = ? "
-                + "WHERE alert_id = ?");
-             PreparedStatement in = c.prepareStatement("INSERT INTO alerts (state, priority, dispatch, team_id, site_id, "
-                     + "outcome, version, first_seen, updated_at, body_seq, alert_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (AlertRow row : rows) {
-                Alert a = row.alert();
-                PreparedStatement ps = existing.contains(a.alertId()) ? up : in;
-                ps.setString(1, a.state().wireName());
-                ps.setString(2, a.priority().wireName());
-                ps.setString(3, a.dispatch().wireName());
-                ps.setString(4, a.teamId());
-                ps.setString(5, a.siteId());
-                ps.setString(6, a.outcome() == null ? null : a.outcome().wireName());
-                ps.setLong(7, a.version());
-                ps.setTimestamp(8, Timestamp.from(a.firstSeen()));
-                ps.setTimestamp(9, Timestamp.from(a.updatedAt()));
-                ps.setLong(10, versions.get(a.alertId()));
-                ps.setString(11, a.alertId());
-                ps.addBatch();
+                + "WHERE alert_id = ?")) {
+            for (AlertRow row : ordered) {
+                bindAlert(up, row.alert(), versions);
+                up.addBatch();
             }
-            up.executeBatch();
-            in.executeBatch();
+            updated = up.executeBatch();
         }
+        boolean any = false;
+        try (PreparedStatement in = c.prepareStatement("INSERT INTO alerts (state, priority, dispatch, team_id, site_id, "
+                + "outcome, version, first_seen, updated_at, body_seq, alert_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (int i = 0; i < ordered.size(); i++) {
+                if (updated[i] == 0) {
+                    bindAlert(in, ordered.get(i).alert(), versions);
+                    in.addBatch();
+                    any = true;
+                } else if (updated[i] == Statement.SUCCESS_NO_INFO) {
+                    throw new SQLException("the database did not say which alerts rows it updated");
+                }
+            }
+            if (any) {
+                in.executeBatch();
+            }
+        }
+    }
+
+    private static void bindAlert(PreparedStatement ps, Alert a, Map<String, Long> versions) throws SQLException {
+        ps.setString(1, a.state().wireName());
+        ps.setString(2, a.priority().wireName());
+        ps.setString(3, a.dispatch().wireName());
+        ps.setString(4, a.teamId());
+        ps.setString(5, a.siteId());
+        ps.setString(6, a.outcome() == null ? null : a.outcome().wireName());
+        ps.setLong(7, a.version());
+        ps.setTimestamp(8, Timestamp.from(a.firstSeen()));
+        ps.setTimestamp(9, Timestamp.from(a.updatedAt()));
+        ps.setLong(10, versions.get(a.alertId()));
+        ps.setString(11, a.alertId());
     }
 
     private List<OutboxEntry> enqueue(Connection c, List<OutboxMessage> messages, Instant at,
