@@ -35,7 +35,8 @@ import org.winterwatch.geo.layer.SiteLayers;
  * outbox and relay), and the time from each detection's publish to the first alert version naming it.</li>
  * </ol>
  * Usage: {@code benchmarks/run org.winterwatch.benchmarks.alerts.AlertPipelineLoad [--mqtt-url tcp://127.0.0.1:1883]
- * [--db-url JDBC] [--rate 5000] [--seconds 20] [--places 500] [--warmup 5] [--raw-seconds 20]}. The first {@code --warmup} seconds of
+ * [--db-url JDBC] [--rate 5000] [--seconds 20] [--places 500] [--warmup 5] [--raw-seconds 20] [--raw-bytes 180]
+ * [--relay-bytes 1400] [--relay-rate 0]}. The first {@code --warmup} seconds of
  * detections are sent at the same rate but not measured (class loading, JIT compilation, first database pages).
  */
 public final class AlertPipelineLoad {
@@ -56,6 +57,10 @@ public final class AlertPipelineLoad {
         int rawBytes = Integer.parseInt(arg(args, "--raw-bytes", "180"));
         if (rawSeconds > 0) {
             raw(mqttUrl, rawSeconds, rawBytes);
+        }
+        int relayBytes = Integer.parseInt(arg(args, "--relay-bytes", "0"));
+        if (rawSeconds > 0 && relayBytes > 0) {
+            relay(mqttUrl, rawSeconds, relayBytes, Integer.parseInt(arg(args, "--relay-rate", "0")));
         }
         pipeline(mqttUrl, dbUrl, rate, seconds, places, warmup);
         System.exit(0);
@@ -90,6 +95,76 @@ public final class AlertPipelineLoad {
         }
         sub.disconnect().waitForCompletion(5_000);
         sub.close(true);
+    }
+
+    /**
+     * Raw relay, the pipeline's traffic without its work: publishers send detection-sized messages as fast as their
+     * windows allow; a relay client takes each from its MQTT thread through a queue to a sending thread (as the
+     * coordinator does) and publishes one message of {@code outBytes} for it (an alert's size); a subscriber measures
+     * publish-to-delivery of those. This is what broker and clients alone carry on this machine for one alert message
+     * per detection, with no parsing, folding or database. With a {@code rate} above 0 the publishers are paced at it,
+     * as the pipeline's are.
+     */
+    static void relay(String mqttUrl, int seconds, int outBytes, int rate) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        LatencyRecorder latency = new LatencyRecorder();
+        MqttAsyncClient sub = subscriber(mqttUrl, "bench/relay/" + run + "/out/#", (topic, payload) -> {
+            long sent = Long.parseLong(payload.substring(0, payload.indexOf(' ')));
+            latency.record((System.nanoTime() - sent) / 1000);
+        });
+        java.util.concurrent.BlockingQueue<String> handOver = new java.util.concurrent.ArrayBlockingQueue<>(20_000);
+        LoadPublisher out = new LoadPublisher(mqttUrl, 1000);
+        String padding = "x".repeat(outBytes);
+        Thread sender = new Thread(() -> {
+            try {
+                for (long n = 0; ; n++) {
+                    String in = handOver.take();
+                    out.publish("bench/relay/" + run + "/out/" + (n % 100), in.substring(0, in.indexOf(' ') + 1) + padding);
+                }
+            } catch (Exception e) {
+                // interrupted at the end of the run
+            }
+        }, "relay-sender");
+        sender.setDaemon(true);
+        sender.start();
+        MqttAsyncClient relayIn = subscriber(mqttUrl, "bench/relay/" + run + "/in/#", (topic, payload) -> {
+            try {
+                handOver.put(payload);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<LoadPublisher> pubs = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            pubs.add(new LoadPublisher(mqttUrl, WINDOW));
+        }
+        String inPadding = "x".repeat(180);
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        long n = 0;
+        long intervalNanos = rate > 0 ? 1_000_000_000L / rate : 0;
+        while (System.nanoTime() < end) {
+            long early = start + n * intervalNanos - System.nanoTime();
+            if (early > 200_000) {
+                java.util.concurrent.locks.LockSupport.parkNanos(early);
+            }
+            pubs.get((int) (n++ % PUBLISHERS)).publish("bench/relay/" + run + "/in/" + (n % 100), System.nanoTime() + " " + inPadding);
+        }
+        long published = n;
+        waitUntil(() -> latency.count() >= published, Duration.ofSeconds(60));
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("raw relay, 180 bytes in, %d bytes out, %s: %d of %d messages relayed in %.1f s = %.0f msg/s; "
+                        + "publish->relayed delivery %s%n", outBytes, rate > 0 ? "paced at " + rate + "/s" : "as fast as the windows allow", latency.count(), published, elapsed,
+                latency.count() / elapsed, latency.summary());
+        sender.interrupt();
+        for (LoadPublisher p : pubs) {
+            p.close();
+        }
+        out.close();
+        for (MqttAsyncClient c : List.of(relayIn, sub)) {
+            c.disconnect().waitForCompletion(5_000);
+            c.close(true);
+        }
     }
 
     /** Detections at a paced rate into a running coordinator; latency to the first alert version that names each. */
