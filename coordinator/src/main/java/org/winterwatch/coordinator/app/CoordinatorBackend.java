@@ -2,6 +2,7 @@ package org.winterwatch.coordinator.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,8 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
-    public List<Alert> alerts(AlertState state) throws Exception {
-        return store.alerts(state);
+    public List<Alert> alerts(AlertState state, Instant since) throws Exception {
+        return store.alerts(state, since);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -147,13 +149,22 @@ public final class HttpApiVerticle extends VerticleBase {
             error(ctx, 400, "state: '" + stateParam + "' is not one of open, acknowledged, resolved, escalated");
             return;
         }
-        vertx.executeBlocking(() -> backend.alerts(state)).onComplete(ar -> {
+        String sinceParam = ctx.request().getParam("since");
+        Instant since;
+        try {
+            since = sinceParam == null ? null : Instant.parse(sinceParam);
+        } catch (DateTimeParseException e) {
+            error(ctx, 400, "since: '" + sinceParam + "' is not an ISO-8601 UTC time such as 2026-01-05T03:12:00Z");
+            return;
+        }
+        vertx.executeBlocking(() -> backend.alerts(state, since)).onComplete(ar -> {
             if (ar.failed()) {
                 error(ctx, 503, "alerts are unavailable: " + ar.cause().getMessage());
                 return;
             }
             List<Alert> visible = ar.result().stream().filter(a -> visibleTo(a, grant)).toList();
-            backend.audit(actor(ctx, grant), "read alerts", state == null ? "all" : state.wireName(),
+            backend.audit(actor(ctx, grant), "read alerts", (state == null ? "all" : state.wireName())
+                            + (since == null ? "" : " since " + since),
                     visible.size() + " alerts with their locations");
             ArrayNode out = JSON.createArrayNode();
             visible.forEach(a -> out.add(AlertJson.toJson(a)));

@@ -1,5 +1,6 @@
 package org.winterwatch.coordinator.http;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public interface HttpBackend {
 
     Health health();
 
-    List<Alert> alerts(AlertState state) throws Exception;
+    /** Alerts in a state (or all: null) changed at or after {@code since} (or whenever: null), newest change first. */
+    List<Alert> alerts(AlertState state, Instant since) throws Exception;
 
     Optional<Alert> alert(String alertId) throws Exception;
 

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -125,11 +126,31 @@ public final class AlertStore implements AutoCloseable {
     }
 
     public List<Alert> alerts(AlertState state) throws SQLException {
+        return alerts(state, null);
+    }
+
+    /**
+     * Alerts as they are now, newest change first: in one state or all ({@code null}), and changed at or after
+     * {@code since} or whenever ({@code null}). A phone back online asks for what changed since the last alert it got.
+     */
+    public List<Alert> alerts(AlertState state, Instant since) throws SQLException {
+        List<String> where = new ArrayList<>();
+        if (state != null) {
+            where.add("a.state = ?");
+        }
+        if (since != null) {
+            where.add("a.updated_at >= ?");
+        }
         String sql = "SELECT v.body FROM alerts a JOIN alert_versions v ON v.vseq = a.body_seq"
-                + (state == null ? "" : " WHERE a.state = ?") + " ORDER BY a.updated_at DESC";
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY a.updated_at DESC";
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
             if (state != null) {
-                ps.setString(1, state.wireName());
+                ps.setString(i++, state.wireName());
+            }
+            if (since != null) {
+                // both databases keep microseconds: a since taken from an alert's updatedAt must still match it
+                ps.setTimestamp(i, Timestamp.from(since.truncatedTo(ChronoUnit.MICROS)));
             }
             List<Alert> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

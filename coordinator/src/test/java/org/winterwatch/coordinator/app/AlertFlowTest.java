@@ -228,6 +228,29 @@ class AlertFlowTest {
     }
 
     @Test
+    void aPhoneBackOnlineAsksForWhatChangedSinceItsLastAlert() throws Exception {
+        String before = raiseAlertAtTheBridge("flow-since-1");
+        JsonNode last = lastOn("ww/v1/alerts/" + TEAM, before);
+        Instant lastUpdate = Instant.parse(last.get("updatedAt").asText());
+
+        HttpResponse<String> resolved = call("POST", "/alerts/" + before + "/resolve", TEAM_TOKEN,
+                "{\"by\":\"anna\",\"outcome\":\"escorted_to_centre\"}");
+        Instant afterFirst = Instant.parse(read(resolved.body()).get("updatedAt").asText());
+        HttpResponse<String> sinceThen = call("GET", "/alerts?since=" + afterFirst, TEAM_TOKEN, null);
+        HttpResponse<String> sinceBefore = call("GET", "/alerts?since=" + lastUpdate.minusSeconds(1), TEAM_TOKEN, null);
+        HttpResponse<String> future = call("GET", "/alerts?since=" + Instant.now().plusSeconds(3600), TEAM_TOKEN, null);
+        HttpResponse<String> bad = call("GET", "/alerts?since=yesterday", TEAM_TOKEN, null);
+
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(sinceThen.statusCode()).isEqualTo(200);
+        assertThat(read(sinceThen.body()).findValuesAsText("alertId")).contains(before);
+        assertThat(read(sinceBefore.body()).findValuesAsText("alertId")).contains(before);
+        assertThat(read(future.body())).isEmpty();
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("since: 'yesterday' is not an ISO-8601 UTC time");
+    }
+
+    @Test
     void everyReadOfAlertLocationsIsInTheAuditTrailWhichOnlyAnAdminMayRead() throws Exception {
         String alertId = raiseAlertAtTheBridge("flow-audit-1");
         String teamTokenId = org.winterwatch.coordinator.http.AccessTokensProbe.fingerprint(TEAM_TOKEN);

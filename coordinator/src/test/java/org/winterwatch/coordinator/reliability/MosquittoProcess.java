@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /**
  * A real Mosquitto broker (Debian's {@code mosquitto}) run by the test on its own port, so that the test can stop
- * and start it without disturbing the machine's broker on 1883. Persistence on, no queue limit for offline clients.
+ * and start it without disturbing the machine's broker on 1883. Persistence on; no queue limit for offline clients
+ * unless one is given (Mosquitto's own default is 1,000 messages).
  */
 final class MosquittoProcess implements AutoCloseable {
 
@@ -21,6 +22,11 @@ final class MosquittoProcess implements AutoCloseable {
     private Process process;
 
     MosquittoProcess(Path dir) throws IOException {
+        this(dir, 0);
+    }
+
+    /** With {@code maxQueued} messages kept for each offline client (0: no limit). */
+    MosquittoProcess(Path dir, int maxQueued) throws IOException {
         this.dir = Files.createDirectories(dir);
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.port = s.getLocalPort();
@@ -32,7 +38,7 @@ final class MosquittoProcess implements AutoCloseable {
                 "allow_anonymous true",
                 "persistence true",
                 "persistence_location " + dir + "/",
-                "max_queued_messages 0",
+                "max_queued_messages " + maxQueued,
                 "max_inflight_messages 100",
                 "log_dest file " + dir.resolve("mosquitto.log"),
                 ""));
