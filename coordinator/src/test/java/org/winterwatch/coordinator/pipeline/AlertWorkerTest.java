@@ -154,6 +154,30 @@ class AlertWorkerTest {
     }
 
     @Test
+    void anAckOrResolveDeliveredThreeTimesChangesTheAlertOnce() throws Exception {
+        AlertWorker worker = worker();
+        worker.process(List.of(detection("d-1", aSite())));
+        Alert alert = store.alerts(null).get(0);
+        String topic = "ww/v1/acks/" + alert.teamId();
+        String ack = "{\"alertId\":\"" + alert.alertId() + "\",\"action\":\"ack\",\"by\":\"li.wei\"}";
+        String resolve = "{\"alertId\":\"" + alert.alertId() + "\",\"action\":\"resolve\",\"by\":\"li.wei\","
+                + "\"outcome\":\"escorted_to_centre\",\"items\":[\"blanket\"]}";
+
+        // a phone on a bad link sends again what it got no PUBACK for: in one batch, and in later ones
+        worker.process(List.of(inbound(topic, ack, Work.Route.ACK), inbound(topic, ack, Work.Route.ACK)));
+        worker.process(List.of(inbound(topic, ack, Work.Route.ACK)));
+        worker.process(List.of(inbound(topic, resolve, Work.Route.ACK)));
+        worker.process(List.of(inbound(topic, resolve, Work.Route.ACK), inbound(topic, resolve, Work.Route.ACK)));
+
+        assertThat(store.alerts(null)).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
+            assertThat(a.version()).isEqualTo(3);
+        });
+        assertThat(outboxOn("ww/v1/alerts/" + alert.teamId())).hasSize(3);
+        assertThat(outboxOn("ww/v1/deadletter")).isEmpty();
+    }
+
+    @Test
     void anAckForAnUnknownAlertIsDeadLettered() throws Exception {
         worker().process(List.of(inbound("ww/v1/acks/team-north", "{\"alertId\":\"a-nope\",\"action\":\"ack\"}", Work.Route.ACK)));
 
