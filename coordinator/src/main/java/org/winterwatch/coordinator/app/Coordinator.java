@@ -3,10 +3,14 @@ package org.winterwatch.coordinator.app;
 import io.vertx.core.Vertx;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -29,6 +33,7 @@ import org.winterwatch.coordinator.pipeline.Work;
 import org.winterwatch.coordinator.pipeline.OutboxRelay;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.AuditLog;
+import org.winterwatch.coordinator.store.LocationRetention;
 import org.winterwatch.coordinator.tak.TakBridge;
 import org.winterwatch.drone.DroneLink;
 
@@ -50,6 +55,11 @@ public final class Coordinator implements AutoCloseable {
     private final AuditLog audit;
     private final Vertx vertx;
     private final HttpApiVerticle http;
+    private final ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ww-retention");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Coordinator(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, OutboxRelay relay,
                         AlertWorker worker, FleetSupervisor fleet, TipInspections inspections, AuditLog audit, Vertx vertx,
@@ -163,6 +173,32 @@ public final class Coordinator implements AutoCloseable {
         worker.onAlert(tak::offer);
     }
 
+    /**
+     * Keeps people's exact locations no longer than {@code keep} (at least a day): an hour after the start and every
+     * hour after, what is older is purged or coarsened (see {@link LocationRetention}), and the audit trail says so.
+     */
+    public void keepLocationsFor(Duration keep) {
+        LocationRetention.checked(keep);
+        LocationRetention purge = new LocationRetention(settings.database());
+        retention.scheduleWithFixedDelay(() -> purgeLocations(purge, keep), 60, 60, TimeUnit.MINUTES);
+    }
+
+    private void purgeLocations(LocationRetention purge, Duration keep) {
+        Instant cutoff = settings.clock().instant().minus(keep);
+        try {
+            LocationRetention.Purged done = purge.purge(cutoff);
+            if (!done.isEmpty()) {
+                LOG.info("locations purged olderThan={} detections={} versions={} coarsened={}", cutoff,
+                        done.detections(), done.versions(), done.coarsened());
+                audit.record("coordinator", "purge locations", "older than " + cutoff, done.detections()
+                        + " detections and " + done.versions() + " old alert versions deleted, " + done.coarsened()
+                        + " resolved alerts coarsened to 0.001 degrees");
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("location purge failed, tried again in an hour reason={}", e.toString());
+        }
+    }
+
     /** Called with every committed alert change. */
     public void onAlert(Consumer<Alert> listener) {
         worker.onAlert(listener);
@@ -174,6 +210,7 @@ public final class Coordinator implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.shutdownNow();
         if (inspections != null) {
             inspections.close();
         }

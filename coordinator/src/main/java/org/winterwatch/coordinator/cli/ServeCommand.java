@@ -27,6 +27,7 @@ import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
 import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.coordinator.store.LocationRetention;
 import org.winterwatch.geo.layer.LayerException;
 import org.winterwatch.geo.layer.SiteLayers;
 import org.winterwatch.geo.site.Site;
@@ -48,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -107,6 +108,13 @@ final class ServeCommand implements Callable<Integer> {
         List<TeamZone> teams = AlertConfig.teams(s.raw("teams"));
         InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
         HttpSettings api = httpSettings(s, host, http, tokens);
+        int retentionDays = s.integer("location-retention-days", null, 30);
+        Duration keepLocations;
+        try {
+            keepLocations = LocationRetention.checked(Duration.ofDays(retentionDays));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
 
         List<AutoCloseable> parts = new ArrayList<>();
         String broker = s.string("mqtt-url", mqttUrl, null);
@@ -125,6 +133,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Coordinator coordinator = Coordinator.start(settings);
         parts.add(coordinator);
+        coordinator.keepLocationsFor(keepLocations);
         if (tak != null) {
             coordinator.sendAlertsToTak(tak);
         }

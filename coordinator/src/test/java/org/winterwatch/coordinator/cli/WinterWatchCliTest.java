@@ -67,6 +67,18 @@ class WinterWatchCliTest {
     }
 
     @Test
+    void aRetentionShorterThanADayStopsServeWithTheFieldAndExitCode2() throws Exception {
+        Path config = dir.resolve("retention.yaml");
+        Files.writeString(config, "location_retention_days: 0\n");
+
+        CliRun r = run("serve", "--config", config.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("location_retention_days must be a whole number of days >= 1, was 0")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void validatingTheBundledDemoLayerSucceeds() throws Exception {
         Path layer = dir.resolve("demo.geojson");
         try (var in = getClass().getResourceAsStream("/org/winterwatch/geo/demo/yuhe-datong.geojson")) {

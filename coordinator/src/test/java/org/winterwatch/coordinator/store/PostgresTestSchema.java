@@ -1,0 +1,35 @@
+package org.winterwatch.coordinator.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh schema in the real PostgreSQL on this machine (127.0.0.1:5432, database test, trust auth;
+ * {@code WW_TEST_PG_URL} overrides) for one test, dropped afterwards.
+ */
+public final class PostgresTestSchema {
+
+    private final String schema = "ww_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    public static String baseUrl() {
+        String url = System.getenv("WW_TEST_PG_URL");
+        return url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres" : url;
+    }
+
+    /** Creates the schema; returns the database inside it. */
+    public Database create() throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl()); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        return Database.of(baseUrl() + "&currentSchema=" + schema, null, null);
+    }
+
+    public void drop() throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl()); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+}
