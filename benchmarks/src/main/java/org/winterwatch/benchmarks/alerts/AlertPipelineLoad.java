@@ -7,9 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.BitSet;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -44,7 +49,25 @@ public final class AlertPipelineLoad {
     private static final int PUBLISHERS = 4;
     private static final int WINDOW = 20;
 
+    private static final String USAGE = """
+            Usage: benchmarks/run org.winterwatch.benchmarks.alerts.AlertPipelineLoad [options]
+              --mqtt-url URL      broker to measure (tcp://127.0.0.1:1883)
+              --db-url JDBC       the coordinator's database (embedded H2 in a temporary folder)
+              --rate R            detections per second offered (5000)
+              --seconds S         seconds measured (20)
+              --warmup W          seconds sent the same way first, not measured (5)
+              --places P          distinct places the detections go round (500)
+              --raw-seconds S     seconds of the raw broker baseline, 0 for none (as --seconds)
+              --raw-bytes N       message size of the raw baseline (180: a detection; 1400: an alert)
+              --relay-bytes N     also run the raw relay: 180 bytes in, N bytes out per message (off)
+              --relay-rate R      pace the relay's publishers at R/s (0: as fast as their windows allow)
+            """;
+
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         String mqttUrl = arg(args, "--mqtt-url", "tcp://127.0.0.1:1883");
         String dbUrl = arg(args, "--db-url", null);
         int rate = Integer.parseInt(arg(args, "--rate", "5000"));
@@ -112,7 +135,7 @@ public final class AlertPipelineLoad {
             long sent = Long.parseLong(payload.substring(0, payload.indexOf(' ')));
             latency.record((System.nanoTime() - sent) / 1000);
         });
-        java.util.concurrent.BlockingQueue<String> handOver = new java.util.concurrent.ArrayBlockingQueue<>(20_000);
+        BlockingQueue<String> handOver = new ArrayBlockingQueue<>(20_000);
         LoadPublisher out = new LoadPublisher(mqttUrl, 1000);
         String padding = "x".repeat(outBytes);
         Thread sender = new Thread(() -> {
@@ -144,10 +167,7 @@ public final class AlertPipelineLoad {
         long n = 0;
         long intervalNanos = rate > 0 ? 1_000_000_000L / rate : 0;
         while (System.nanoTime() < end) {
-            long early = start + n * intervalNanos - System.nanoTime();
-            if (early > 200_000) {
-                java.util.concurrent.locks.LockSupport.parkNanos(early);
-            }
+            waitForTurn(start + n * intervalNanos);
             pubs.get((int) (n++ % PUBLISHERS)).publish("bench/relay/" + run + "/in/" + (n % 100), System.nanoTime() + " " + inPadding);
         }
         long published = n;
@@ -183,8 +203,8 @@ public final class AlertPipelineLoad {
         for (int i = 0; i < perSecond.length; i++) {
             perSecond[i] = new LatencyRecorder();
         }
-        java.util.concurrent.atomic.AtomicLong arrived = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong lastArrival = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong arrived = new AtomicLong();
+        AtomicLong lastArrival = new AtomicLong();
         // Only the team subscriber's callback thread touches this: which detection numbers have reached an alert.
         BitSet seen = new BitSet((int) total);
         String marker = "\"" + run + "-";
@@ -219,12 +239,7 @@ public final class AlertPipelineLoad {
         long intervalNanos = 1_000_000_000L / rate;
         long measureStart = start + warm * intervalNanos;
         for (long n = 0; n < total; n++) {
-            long due = start + n * intervalNanos;
-            long early = due - System.nanoTime();
-            if (early > 200_000) {
-                // park rather than spin: the generator shares the machine with the broker and the coordinator
-                java.util.concurrent.locks.LockSupport.parkNanos(early);
-            }
+            waitForTurn(start + n * intervalNanos);
             int place = (int) (n % places);
             double lat = 40.0 + (place / 40) * 0.003;
             double lon = 113.0 + (place % 40) * 0.004;
@@ -298,7 +313,18 @@ public final class AlertPipelineLoad {
         return client;
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier done, Duration max) throws InterruptedException {
+    /**
+     * Paces a publisher: parks until shortly before {@code dueNanos} rather than spinning (the generator shares the
+     * machine with the broker and the coordinator); a message up to 0.2 ms early goes at once.
+     */
+    private static void waitForTurn(long dueNanos) {
+        long early = dueNanos - System.nanoTime();
+        if (early > 200_000) {
+            LockSupport.parkNanos(early);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier done, Duration max) throws InterruptedException {
         long end = System.nanoTime() + max.toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < end) {
             Thread.sleep(50); // a harness waiting for its own traffic to drain, not a test

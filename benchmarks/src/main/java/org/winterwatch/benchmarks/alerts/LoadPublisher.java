@@ -10,6 +10,7 @@ import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.winterwatch.coordinator.mqtt.BufferedSocketFactory;
 
 /** A QoS 1 publisher that keeps a fixed window of unacknowledged messages (Paho refuses more than the broker allows). */
 final class LoadPublisher implements AutoCloseable {
@@ -28,8 +29,8 @@ final class LoadPublisher implements AutoCloseable {
     /** Connection options of every harness client: the same buffered sockets the coordinator uses. */
     static MqttConnectionOptions options(String url) {
         MqttConnectionOptions o = new MqttConnectionOptions();
-        if (org.winterwatch.coordinator.mqtt.BufferedSocketFactory.serves(url)) {
-            o.setSocketFactory(new org.winterwatch.coordinator.mqtt.BufferedSocketFactory());
+        if (BufferedSocketFactory.serves(url)) {
+            o.setSocketFactory(new BufferedSocketFactory());
         }
         return o;
     }
