@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertPolicy;
 import org.winterwatch.coordinator.alerts.TeamZone;
@@ -37,10 +35,7 @@ class BrokerOutageIT {
     Path dir;
 
     static TeamZone zoneAroundThePlaces() {
-        var f = new GeometryFactory();
-        return new TeamZone(TEAM, f.createPolygon(new Coordinate[] {new Coordinate(113.09, 40.19),
-                new Coordinate(113.16, 40.19), new Coordinate(113.16, 40.23), new Coordinate(113.09, 40.23),
-                new Coordinate(113.09, 40.19)}), null);
+        return SensorFleet.zoneOver(TEAM, PLACES);
     }
 
     @Test

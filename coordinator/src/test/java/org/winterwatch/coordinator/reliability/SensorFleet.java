@@ -11,6 +11,9 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.winterwatch.coordinator.alerts.TeamZone;
 import org.winterwatch.geo.LatLon;
 
 /**
@@ -37,6 +40,19 @@ final class SensorFleet implements AutoCloseable {
         int row = index / 20;
         int col = index % 20;
         return new LatLon(ORIGIN.lat() + row * 0.0018, ORIGIN.lon() + col * 0.0024);
+    }
+
+    /** A team's zone over the first {@code places} places, with 0.01° to spare on every side. */
+    static TeamZone zoneOver(String team, int places) {
+        int rows = (places + 19) / 20;
+        double south = ORIGIN.lat() - 0.01;
+        double north = ORIGIN.lat() + (rows - 1) * 0.0018 + 0.01;
+        double west = ORIGIN.lon() - 0.01;
+        double east = ORIGIN.lon() + 19 * 0.0024 + 0.01;
+        var f = new GeometryFactory();
+        return new TeamZone(team, f.createPolygon(new Coordinate[] {new Coordinate(west, south),
+                new Coordinate(east, south), new Coordinate(east, north), new Coordinate(west, north),
+                new Coordinate(west, south)}), null);
     }
 
     /** The n-th detection: place n % places, from sensor "sensor-{place}". */

@@ -19,11 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertPolicy;
-import org.winterwatch.coordinator.alerts.TeamZone;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
@@ -50,14 +47,6 @@ class TeamOfflineBacklogIT {
     @TempDir
     Path dir;
 
-    /** A zone over all of SensorFleet's places (20 columns, 75 rows from 40.20 N, 113.10 E). */
-    private static TeamZone zoneOverEveryPlace() {
-        var f = new GeometryFactory();
-        return new TeamZone(TEAM, f.createPolygon(new Coordinate[] {new Coordinate(113.09, 40.19),
-                new Coordinate(113.16, 40.19), new Coordinate(113.16, 40.35), new Coordinate(113.09, 40.35),
-                new Coordinate(113.09, 40.19)}), null);
-    }
-
     @Test
     void aPhoneOfflineForMoreAlertsThanTheBrokerKeepsCatchesUpOverHttp() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -66,7 +55,7 @@ class TeamOfflineBacklogIT {
             AccessTokens tokens = new AccessTokens().add(TEAM_TOKEN, new AccessTokens.Grant(Role.GROUNDTEAM, TEAM));
             Coordinator coordinator = Coordinator.start(new CoordinatorSettings(broker.url(), "ww/v1", "ww-it-" + run,
                     Database.embedded(dir), SiteLayers.demoLayer(), List.of(), Clock.systemUTC(), AlertPolicy.defaults(),
-                    new HttpSettings("127.0.0.1", 0, tokens), -15, Duration.ofHours(6), List.of(zoneOverEveryPlace())));
+                    new HttpSettings("127.0.0.1", 0, tokens), -15, Duration.ofHours(6), List.of(SensorFleet.zoneOver(TEAM, PLACES))));
             try {
                 // the phone's persistent session exists; then it goes offline (a dead battery, no signal)
                 new TeamPhone(broker.url(), phoneId).close();
