@@ -1,21 +1,17 @@
 package org.winterwatch.coordinator.pipeline;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.coordinator.store.PostgresTestSchema;
 
 /** The alert worker's tests against the real PostgreSQL on this machine, each in a fresh schema dropped afterwards. */
 class AlertWorkerPostgresIT extends AlertWorkerTest {
 
-    private final PostgresTestSchema schema = new PostgresTestSchema();
+    @RegisterExtension
+    final PostgresTestSchema schema = new PostgresTestSchema();
 
     @Override
     Database openDatabase() throws Exception {
         return schema.create();
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        schema.drop();
     }
 }

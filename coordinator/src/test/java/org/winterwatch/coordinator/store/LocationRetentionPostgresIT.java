@@ -1,19 +1,15 @@
 package org.winterwatch.coordinator.store;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The retention tests against the real PostgreSQL on this machine, each in a fresh schema dropped afterwards. */
 class LocationRetentionPostgresIT extends LocationRetentionTest {
 
-    private final PostgresTestSchema schema = new PostgresTestSchema();
+    @RegisterExtension
+    final PostgresTestSchema schema = new PostgresTestSchema();
 
     @Override
     Database openDatabase() throws Exception {
         return schema.create();
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        schema.drop();
     }
 }

@@ -5,14 +5,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fresh schema in the real PostgreSQL on this machine (127.0.0.1:5432, database test, trust auth;
- * {@code WW_TEST_PG_URL} overrides) for one test, dropped afterwards.
+ * {@code WW_TEST_PG_URL} overrides) for one test, dropped after it: register it with {@code @RegisterExtension}.
  */
-public final class PostgresTestSchema {
+public final class PostgresTestSchema implements AfterEachCallback {
 
-    private final String schema = "ww_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private String schema;
 
     public static String baseUrl() {
         String url = System.getenv("WW_TEST_PG_URL");
@@ -21,15 +23,21 @@ public final class PostgresTestSchema {
 
     /** Creates the schema; returns the database inside it. */
     public Database create() throws SQLException {
+        schema = "ww_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(baseUrl()); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         return Database.of(baseUrl() + "&currentSchema=" + schema, null, null);
     }
 
-    public void drop() throws SQLException {
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+        if (schema == null) {
+            return;
+        }
         try (Connection c = DriverManager.getConnection(baseUrl()); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA " + schema + " CASCADE");
         }
+        schema = null;
     }
 }
