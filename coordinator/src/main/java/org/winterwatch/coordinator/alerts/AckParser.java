@@ -10,6 +10,10 @@ import java.util.List;
 public final class AckParser {
 
     private static final int MAX_ITEMS = 30;
+    /** Alert ids are {@code a-} and a UUID; the store keeps 64 characters. */
+    static final int MAX_ALERT_ID_CHARS = 64;
+    /** The name of whoever acted, within their team. */
+    static final int MAX_BY_CHARS = 100;
 
     private AckParser() {
     }
@@ -21,6 +25,9 @@ public final class AckParser {
         }
         JsonNode json = DetectionParser.readObject(payload);
         String alertId = DetectionParser.text(json, "alertId", true);
+        if (alertId.length() > MAX_ALERT_ID_CHARS) {
+            throw new InboundRejection("alertId: longer than " + MAX_ALERT_ID_CHARS + " characters");
+        }
         String actionText = DetectionParser.text(json, "action", true);
         TeamAction.Kind kind = switch (actionText) {
             case "ack" -> TeamAction.Kind.ACK;
@@ -43,6 +50,9 @@ public final class AckParser {
     private static TeamAction parseRest(JsonNode json, String alertId, TeamAction.Kind kind, String actingTeam)
             throws InboundRejection {
         String by = DetectionParser.text(json, "by", false);
+        if (by != null && by.length() > MAX_BY_CHARS) {
+            throw new InboundRejection("by: longer than " + MAX_BY_CHARS + " characters");
+        }
         String outcomeText = DetectionParser.text(json, "outcome", false);
         Outcome outcome = null;
         if (outcomeText != null) {

@@ -101,18 +101,18 @@ public final class AlertBook {
             Alert resolved = recentlyResolved.get(action.alertId());
             if (resolved != null && action.kind() == TeamAction.Kind.RESOLVE) {
                 return resolved.outcome() == action.outcome() ? new ActionResult.Unchanged(resolved)
-                        : new ActionResult.Refused("alert " + action.alertId() + " is already resolved with outcome "
-                        + resolved.outcome().wireName(), false);
+                        : new ActionResult.Refused(ActionResult.Why.CONFLICT, "alert " + action.alertId()
+                        + " is already resolved with outcome " + resolved.outcome().wireName());
             }
             if (resolved != null) {
                 return new ActionResult.Unchanged(resolved);
             }
-            return new ActionResult.Refused("alertId: no alert '" + action.alertId() + "'", true);
+            return new ActionResult.Refused(ActionResult.Why.UNKNOWN_ALERT, "alertId: no alert '" + action.alertId() + "'");
         }
         if (action.actingTeam() != null && !action.actingTeam().equals(alert.teamId())
                 && !action.actingTeam().equals(policy.controlRoomTeam())) {
-            return new ActionResult.Refused("team " + action.actingTeam() + " may not act on alert " + alert.alertId()
-                    + " of team " + alert.teamId(), false);
+            return new ActionResult.Refused(ActionResult.Why.NOT_YOUR_TEAM, "team " + action.actingTeam()
+                    + " may not act on alert " + alert.alertId() + " of team " + alert.teamId());
         }
         return switch (action.kind()) {
             case ACK -> acknowledge(alert, action, now);
@@ -131,7 +131,7 @@ public final class AlertBook {
         Alert a = active.get(alertId);
         if (a == null) {
             return find(alertId).<ActionResult>map(ActionResult.Unchanged::new)
-                    .orElseGet(() -> new ActionResult.Refused("alertId: no alert '" + alertId + "'", true));
+                    .orElseGet(() -> new ActionResult.Refused(ActionResult.Why.UNKNOWN_ALERT, "alertId: no alert '" + alertId + "'"));
         }
         return new ActionResult.Changed(put(a.toBuilder().reasons(with(a.reasons(), reason)).next(now)));
     }

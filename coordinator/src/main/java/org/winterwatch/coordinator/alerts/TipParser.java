@@ -20,6 +20,9 @@ public final class TipParser {
             "street_sweeper", "sanitation_worker", "courier", "delivery_rider", "security_guard", "city_management");
     private static final double TRAINED_CONFIDENCE = 0.75;
     private static final double PUBLIC_CONFIDENCE = 0.6;
+    /** A name or handle; the stored source is {@code tip:<reporter>}. */
+    static final int MAX_REPORTER_CHARS = 100;
+    static final int MAX_ROLE_CHARS = 64;
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
 
     private final Clock clock;
@@ -40,7 +43,13 @@ public final class TipParser {
             throw new InboundRejection("id: longer than 120 characters");
         }
         String reporter = DetectionParser.text(json, "reporter", true);
+        if (reporter.length() > MAX_REPORTER_CHARS) {
+            throw new InboundRejection("reporter: longer than " + MAX_REPORTER_CHARS + " characters");
+        }
         String role = DetectionParser.text(json, "reporterRole", true);
+        if (role.length() > MAX_ROLE_CHARS) {
+            throw new InboundRejection("reporterRole: longer than " + MAX_ROLE_CHARS + " characters");
+        }
         double lat = DetectionParser.number(json, "lat", -90, 90);
         double lon = DetectionParser.number(json, "lon", -180, 180);
         String observedText = DetectionParser.text(json, "observedAt", true);

@@ -107,10 +107,7 @@ public final class Coordinator implements AutoCloseable {
         }
         OutboxRelay relay = new OutboxRelay(store, bridge);
         relayRef[0] = relay;
-        worker.onPoison((message, reason) -> {
-            LOG.error("message could not be stored and goes to the dead letters topic={} reason={}", message.topic(), reason);
-            bridge.deadLetter(message.topic(), reason, message.payload());
-        }).start();
+        worker.start();
         try {
             relay.start();
             bridge.connect().get(30, TimeUnit.SECONDS);

@@ -240,7 +240,12 @@ public final class HttpApiVerticle extends VerticleBase {
             } else if (result instanceof ActionResult.Unchanged same) {
                 send(ctx, 200, AlertJson.write(same.alert()));
             } else if (result instanceof ActionResult.Refused refused) {
-                error(ctx, refused.unknownAlert() ? 404 : refused.reason().startsWith("team ") ? 403 : 409, refused.reason());
+                error(ctx, switch (refused.why()) {
+                    case UNKNOWN_ALERT -> 404;
+                    case NOT_YOUR_TEAM -> 403;
+                    case CONFLICT -> 409;
+                    case UNSTORABLE -> 400;
+                }, refused.reason());
             }
         });
     }

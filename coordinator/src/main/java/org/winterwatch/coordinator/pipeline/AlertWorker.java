@@ -55,6 +55,8 @@ public final class AlertWorker implements AutoCloseable {
      */
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
     private static final int LINGER_UNTIL = 500;
+    /** What an HTTP client hears when the database refuses its request's data (the log has the database's words). */
+    private static final String UNSTORABLE = "could not be stored: the database refused one of its values; see the coordinator's log";
 
     private final AlertBook book;
     private final AlertStore store;
@@ -68,17 +70,11 @@ public final class AlertWorker implements AutoCloseable {
     private final List<BiConsumer<Detection, Alert>> tipListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running;
-    private int failuresInARow;
-    private PoisonHandler poisonHandler = (work, reason) -> LOG.error("message dropped, it cannot be stored reason={}", reason);
-
-    /** Takes a message that cannot be stored even on its own (it would stall everything behind it). */
-    @FunctionalInterface
-    public interface PoisonHandler {
-        void give(Work.Inbound message, String reason);
-    }
     private volatile boolean bookDirty;
     private long lastTickNanos = System.nanoTime();
-    private volatile Exception lastFailure;
+    /** Why the last {@link #process} returned false. */
+    private StoreFailure lastFailure = StoreFailure.OUTAGE;
+    private String lastFailureReason = "";
 
     public AlertWorker(AlertBook book, AlertStore store, DetectionParser detections, TipParser tips, Clock clock,
                        String prefix, Consumer<List<OutboxEntry>> committedOutbox) {
@@ -91,11 +87,6 @@ public final class AlertWorker implements AutoCloseable {
         this.committedOutbox = committedOutbox;
         this.thread = new Thread(this::run, "ww-alert-worker");
         thread.setDaemon(true);
-    }
-
-    public AlertWorker onPoison(PoisonHandler handler) {
-        this.poisonHandler = handler;
-        return this;
     }
 
     public AlertWorker start() {
@@ -174,27 +165,9 @@ public final class AlertWorker implements AutoCloseable {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                if (process(batch)) {
-                    batch = new ArrayList<>();
-                    failuresInARow = 0;
-                } else if (++failuresInARow >= 3 && batch.size() > 1) {
-                    // Something in this batch may be unstorable: handle the items one by one.
-                    List<Work> rest = new ArrayList<>();
-                    for (Work w : batch) {
-                        if (!process(List.of(w))) {
-                            rest.add(w);
-                        }
-                    }
-                    batch = rest;
-                } else if (failuresInARow >= 3 && batch.size() == 1 && batch.get(0) instanceof Work.Inbound poison
-                        && lastFailure instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
-                    poisonHandler.give(poison, "could not be stored: " + sql.getMessage());
-                    runQuietly(poison.ack());
-                    batch = new ArrayList<>();
-                    failuresInARow = 0;
-                } else {
-                    // Keep the batch (its messages are still unacknowledged) and try again shortly.
+                batch = handle(batch);
+                if (!batch.isEmpty()) {
+                    // The database is away: keep the batch (its messages are still unacknowledged) and try again shortly.
                     Work next = queue.poll(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
                     if (next != null && batch.size() < MAX_BATCH) {
                         batch.add(next);
@@ -227,6 +200,66 @@ public final class AlertWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Handles one batch and returns what must be tried again: nothing when it took effect. When the batch failed for
+     * something in its data (a value the database refuses), each item is tried on its own at once and an item that
+     * still fails is settled as refused (dead-lettered through the outbox, or answered over HTTP with the reason): one
+     * bad message never holds up the ones behind it for more than this one cycle. When the database is away, the
+     * whole batch comes back, its messages unacknowledged.
+     */
+    List<Work> handle(List<Work> batch) {
+        if (process(batch)) {
+            return new ArrayList<>();
+        }
+        if (lastFailure == StoreFailure.OUTAGE) {
+            return batch;
+        }
+        List<Work> rest = new ArrayList<>();
+        for (Work w : batch) {
+            if (!process(List.of(w)) && (lastFailure == StoreFailure.OUTAGE || !refuse(w))) {
+                rest.add(w);
+            }
+        }
+        return rest;
+    }
+
+    /** Settles an item the database refuses; false when even its refusal could not be committed. */
+    private boolean refuse(Work w) {
+        String reason = "could not be stored: " + lastFailureReason;
+        Instant now = clock.instant();
+        if (w instanceof Work.Inbound in) {
+            LOG.error("message could not be stored and goes to the dead letters topic={} reason={}", in.topic(), lastFailureReason);
+            try {
+                List<OutboxEntry> queued = store.commit(new AlertStore.Batch(List.of(), List.of(),
+                        List.of(deadLetter(in.topic(), reason, in.payload(), now)), now));
+                handOver(queued);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("dead letter not committed, kept for retry reason={}", e.toString());
+                return false;
+            }
+            runQuietly(in.ack());
+        } else if (w instanceof Work.HttpTip tip) {
+            LOG.warn("tip could not be stored reason={}", lastFailureReason);
+            tip.result().complete(new TipResult(null, false, UNSTORABLE));
+        } else if (w instanceof Work.HttpAction action) {
+            LOG.warn("action could not be stored alertId={} reason={}", action.action().alertId(), lastFailureReason);
+            action.result().complete(new ActionResult.Refused(ActionResult.Why.UNSTORABLE, UNSTORABLE));
+        } else {
+            LOG.error("alert work dropped, it cannot be stored work={} reason={}", w.getClass().getSimpleName(), lastFailureReason);
+        }
+        return true;
+    }
+
+    private void handOver(List<OutboxEntry> queued) {
+        if (!queued.isEmpty()) {
+            try {
+                committedOutbox.accept(queued);
+            } catch (RuntimeException e) {
+                LOG.warn("outbox hand-over failed, the relay finds the rows itself reason={}", e.toString());
+            }
+        }
+    }
+
     /** Handles one batch; returns false when it could not be committed (nothing of it took effect). */
     boolean process(List<Work> batch) {
         if (bookDirty && !rebuildBook()) {
@@ -242,6 +275,7 @@ public final class AlertWorker implements AutoCloseable {
         try {
             known = store.existingKeys(parsed.stream().filter(p -> p.detection != null).map(p -> p.detection.storageKey()).toList());
         } catch (SQLException e) {
+            failed(e);
             LOG.warn("database unavailable, batch kept for retry size={} reason={}", batch.size(), e.getMessage());
             return false;
         }
@@ -261,22 +295,21 @@ public final class AlertWorker implements AutoCloseable {
         try {
             queued = store.commit(new AlertStore.Batch(rows, alertRows, outbox, now));
         } catch (SQLException | RuntimeException e) {
-            lastFailure = e;
-            LOG.warn("batch not committed, kept for retry size={} reason={}", batch.size(), e.getMessage());
+            failed(e);
+            LOG.warn("batch not committed size={} failure={} reason={}", batch.size(), lastFailure, e.getMessage());
             bookDirty = true;
             rebuildBook();
             return false;
         }
-        if (!queued.isEmpty()) {
-            try {
-                committedOutbox.accept(queued);
-            } catch (RuntimeException e) {
-                LOG.warn("outbox hand-over failed, the relay finds the rows itself reason={}", e.toString());
-            }
-        }
+        handOver(queued);
         afterCommit.forEach(AlertWorker::runQuietly);
         changed.values().forEach(a -> listeners.forEach(l -> notifyQuietly(l, a)));
         return true;
+    }
+
+    private void failed(Exception e) {
+        lastFailure = StoreFailure.of(e);
+        lastFailureReason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** A work item with its parsed content, or already settled (dead-lettered, tick). */

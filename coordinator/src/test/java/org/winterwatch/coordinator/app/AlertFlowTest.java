@@ -319,6 +319,21 @@ class AlertFlowTest {
     }
 
     @Test
+    void aTipWithAnOverlongReporterIsAnswered400AndTheTipsBehindItStillRaiseAlerts() throws Exception {
+        LatLon p = BRIDGE.anchor();
+        String overlong = "{\"id\":\"tip-long-1\",\"reporter\":\"" + "r".repeat(300) + "\",\"reporterRole\":\"courier\",\"lat\":"
+                + p.lat() + ",\"lon\":" + p.lon() + ",\"observedAt\":\"" + Instant.now().minusSeconds(30) + "\"}";
+        String fine = overlong.replace("tip-long-1", "tip-after-long").replace("r".repeat(300), "courier-18");
+
+        HttpResponse<String> refused = call("POST", "/tips", CONTROL, overlong);
+        HttpResponse<String> next = call("POST", "/tips", CONTROL, fine);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(read(refused.body()).get("error").asText()).isEqualTo("tip: reporter: longer than 100 characters");
+        assertThat(next.statusCode()).isIn(200, 201);
+    }
+
+    @Test
     void theControlRoomSetsTheWeatherAndTheColdWavePlanApplies() throws Exception {
         HttpResponse<String> team = call("PUT", "/weather", TEAM_TOKEN, "{\"ambientTempC\":-25}");
         HttpResponse<String> bad = call("PUT", "/weather", CONTROL, "{\"ambientTempC\":\"cold\"}");

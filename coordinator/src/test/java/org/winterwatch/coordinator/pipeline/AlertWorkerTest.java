@@ -227,4 +227,80 @@ class AlertWorkerTest {
         assertThat(second.join().duplicate()).isTrue();
         assertThat(store.alerts(null)).hasSize(1);
     }
+
+    private byte[] tipFrom(String reporter, String id) {
+        LatLon p = aSite();
+        return ("{\"id\":\"" + id + "\",\"reporter\":\"" + reporter + "\",\"reporterRole\":\"courier\",\"lat\":" + p.lat()
+                + ",\"lon\":" + p.lon() + ",\"observedAt\":\"2026-01-05T18:58:00Z\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Makes the database refuse sources longer than 20 characters, as a value it cannot take would. */
+    private void narrowTheSourceColumn() throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE detections ALTER COLUMN source SET DATA TYPE VARCHAR(20)");
+        }
+    }
+
+    @Test
+    void aTipTheDatabaseRefusesIsAnsweredInOneCycleAndTheDetectionsBehindItAreStored() throws Exception {
+        narrowTheSourceColumn();
+        AlertWorker worker = worker();
+        CompletableFuture<TipResult> tip = new CompletableFuture<>();
+        List<Work> batch = new ArrayList<>(List.of(new Work.HttpTip(tipFrom("a-reporter-of-thirty-chars-xx", "tip-1"), tip),
+                detection("d-1", aSite())));
+
+        List<Work> left = worker.handle(batch);
+
+        assertThat(left).as("nothing is kept for another cycle").isEmpty();
+        assertThat(tip).isCompleted();
+        assertThat(tip.join().refusal()).startsWith("could not be stored");
+        assertThat(brokerAcks).as("the detection behind the tip was stored and acknowledged").hasValue(1);
+        assertThat(store.alerts(null)).singleElement()
+                .satisfies(a -> assertThat(a.detectionIds()).containsExactly("d-1"));
+    }
+
+    @Test
+    void anMqttMessageTheDatabaseRefusesIsDeadLetteredThroughTheOutboxAndAcknowledged() throws Exception {
+        narrowTheSourceColumn();
+        AlertWorker worker = worker();
+        Work.Inbound refused = inbound("ww/v1/tips", new String(tipFrom("a-reporter-of-thirty-chars-xx", "tip-2"),
+                StandardCharsets.UTF_8), Work.Route.TIP);
+
+        List<Work> left = worker.handle(new ArrayList<>(List.of(refused, detection("d-1", aSite()))));
+
+        assertThat(left).isEmpty();
+        assertThat(brokerAcks).as("both messages acknowledged, so the broker stops resending").hasValue(2);
+        assertThat(outboxOn("ww/v1/deadletter")).singleElement().satisfies(e -> {
+            assertThat(e.payload()).contains("\"topic\":\"ww/v1/tips\"").contains("could not be stored").contains("tip-2");
+        });
+        assertThat(store.alerts(null)).hasSize(1);
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayTheWholeBatchIsKeptAndNothingIsAcknowledged() throws Exception {
+        AlertWorker worker = worker();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE outbox RENAME TO outbox_away");
+        }
+        List<Work> batch = new ArrayList<>(List.of(detection("d-1", aSite()), detection("d-2", aSite())));
+
+        List<Work> left = worker.handle(batch);
+
+        assertThat(left).containsExactlyElementsOf(batch);
+        assertThat(brokerAcks).hasValue(0);
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE outbox_away RENAME TO outbox");
+        }
+        assertThat(outboxOn("ww/v1/deadletter")).as("nothing was refused for a missing table").isEmpty();
+    }
+
+    @Test
+    void aTipWithAnOverlongReporterIsRefusedNamingTheField() throws Exception {
+        CompletableFuture<TipResult> tip = new CompletableFuture<>();
+
+        worker().handle(new ArrayList<>(List.of(new Work.HttpTip(tipFrom("r".repeat(300), "tip-3"), tip))));
+
+        assertThat(tip.join().refusal()).isEqualTo("reporter: longer than 100 characters");
+        assertThat(store.alerts(null)).isEmpty();
+    }
 }
