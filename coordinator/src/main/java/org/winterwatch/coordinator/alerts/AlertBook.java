@@ -94,6 +94,11 @@ public final class AlertBook {
         return put(next);
     }
 
+    /** The weather the alert logic reads; the alert worker, the one writer, changes it. */
+    public Weather weather() {
+        return weather;
+    }
+
     /** Applies a team's or the control room's action. */
     public ActionResult act(TeamAction action, Instant now) {
         Alert alert = active.get(action.alertId());

@@ -14,10 +14,15 @@ public final class Weather {
     }
 
     public void set(double tempC) {
+        this.ambientTempC = checked(tempC);
+    }
+
+    /** The temperature if it is a plausible ambient one; else an error naming the field. */
+    public static double checked(double tempC) {
         if (!Double.isFinite(tempC) || tempC < -70 || tempC > 60) {
             throw new IllegalArgumentException("ambientTempC must be within -70..60, was " + tempC);
         }
-        this.ambientTempC = tempC;
+        return tempC;
     }
 
     /** True when the extreme-weather plan applies. */

@@ -34,6 +34,7 @@ import org.winterwatch.coordinator.pipeline.OutboxRelay;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.store.LocationRetention;
+import org.winterwatch.coordinator.store.WeatherStore;
 import org.winterwatch.coordinator.tak.TakBridge;
 import org.winterwatch.drone.DroneLink;
 
@@ -85,6 +86,14 @@ public final class Coordinator implements AutoCloseable {
         }
         AlertStore store = new AlertStore(s.database());
         Weather weather = new Weather(s.ambientTempC());
+        try {
+            WeatherStore.latest(s.database()).ifPresent(stored -> {
+                weather.set(stored.ambientTempC());
+                LOG.info("weather restored ambientTempC={} setAt={}", stored.ambientTempC(), stored.setAt());
+            });
+        } catch (SQLException e) {
+            throw new StartupException("database: could not read the weather: " + e.getMessage(), e);
+        }
         AlertBook book = new AlertBook(s.sites(), s.policy(), new Teams(s.teams(), s.policy()), weather);
         try {
             book.restore(store.alerts(null));
@@ -122,7 +131,7 @@ public final class Coordinator implements AutoCloseable {
         }
         List<DroneLink> links = DroneLinks.open(s.drones(), clock);
         FleetSupervisor fleet = new FleetSupervisor(links, s.sites(), s.inspection());
-        AuditLog audit = new AuditLog(s.database(), Clock.systemUTC());
+        AuditLog audit = new AuditLog(s.database(), clock);
         TipInspections inspections = null;
         if (s.inspection().enabled()) {
             inspections = new TipInspections(fleet, worker, clock, audit);

@@ -99,8 +99,8 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
-    public void setAmbientTempC(double tempC) {
-        weather.set(tempC);
+    public CompletableFuture<Double> setAmbientTempC(double tempC) {
+        return worker.submitWeather(tempC);
     }
 
     @Override

@@ -229,7 +229,7 @@ public final class HttpApiVerticle extends VerticleBase {
             error(ctx, 400, kind.wireName() + ": " + e.getMessage());
             return;
         }
-        Future.fromCompletionStage(backend.act(action)).onComplete(ar -> {
+        Future.fromCompletionStage(backend.act(action), context).onComplete(ar -> {
             if (ar.failed()) {
                 error(ctx, 503, ar.cause().getMessage());
                 return;
@@ -252,7 +252,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
     private void tip(RoutingContext ctx, AccessTokens.Grant grant) {
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        Future.fromCompletionStage(backend.tip(body)).onComplete(ar -> {
+        Future.fromCompletionStage(backend.tip(body), context).onComplete(ar -> {
             if (ar.failed()) {
                 error(ctx, 503, ar.cause().getMessage());
                 return;
@@ -277,8 +277,14 @@ public final class HttpApiVerticle extends VerticleBase {
                 error(ctx, 400, "ambientTempC: required, a number in degrees Celsius");
                 return;
             }
-            backend.setAmbientTempC(body.get("ambientTempC").asDouble());
-            getWeather(ctx, grant);
+            Future.fromCompletionStage(backend.setAmbientTempC(body.get("ambientTempC").asDouble()), context)
+                    .onComplete(ar -> {
+                        if (ar.failed()) {
+                            error(ctx, 503, "weather not stored: " + ar.cause().getMessage());
+                        } else {
+                            getWeather(ctx, grant);
+                        }
+                    });
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
         } catch (java.io.IOException e) {

@@ -42,7 +42,8 @@ public interface HttpBackend {
 
     boolean coldWave();
 
-    void setAmbientTempC(double tempC);
+    /** Sets the ambient temperature through the alert pipeline; completes once stored. */
+    CompletableFuture<Double> setAmbientTempC(double tempC);
 
     /** The control room's figures (JSON object). */
     String stats() throws Exception;

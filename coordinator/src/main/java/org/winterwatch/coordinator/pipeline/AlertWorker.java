@@ -32,6 +32,8 @@ import org.winterwatch.coordinator.alerts.DetectionParser;
 import org.winterwatch.coordinator.alerts.InboundRejection;
 import org.winterwatch.coordinator.alerts.TeamAction;
 import org.winterwatch.coordinator.alerts.TipParser;
+import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.store.WeatherStore;
 import org.winterwatch.coordinator.mqtt.DeadLetter;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.OutboxEntry;
@@ -133,6 +135,16 @@ public final class AlertWorker implements AutoCloseable {
     public CompletableFuture<ActionResult> submit(TeamAction action) {
         CompletableFuture<ActionResult> result = new CompletableFuture<>();
         offer(new Work.HttpAction(action, result), result);
+        return result;
+    }
+
+    /**
+     * Sets the ambient temperature through the one writer: stored with the batch it falls in, then in force for the
+     * alert logic; completes with the temperature once committed.
+     */
+    public CompletableFuture<Double> submitWeather(double ambientTempC) {
+        CompletableFuture<Double> result = new CompletableFuture<>();
+        offer(new Work.SetWeather(Weather.checked(ambientTempC), result), result);
         return result;
     }
 
@@ -244,6 +256,9 @@ public final class AlertWorker implements AutoCloseable {
         } else if (w instanceof Work.HttpAction action) {
             LOG.warn("action could not be stored alertId={} reason={}", action.action().alertId(), lastFailureReason);
             action.result().complete(new ActionResult.Refused(ActionResult.Why.UNSTORABLE, UNSTORABLE));
+        } else if (w instanceof Work.SetWeather set) {
+            LOG.warn("weather could not be stored reason={}", lastFailureReason);
+            set.result().completeExceptionally(new IllegalStateException(UNSTORABLE));
         } else {
             LOG.error("alert work dropped, it cannot be stored work={} reason={}", w.getClass().getSimpleName(), lastFailureReason);
         }
@@ -280,7 +295,16 @@ public final class AlertWorker implements AutoCloseable {
             return false;
         }
         Set<String> seen = new HashSet<>();
+        WeatherStore.StoredWeather weather = null;
         for (Parsed p : parsed) {
+            if (p.work() instanceof Work.SetWeather set) {
+                weather = new WeatherStore.StoredWeather(set.ambientTempC(), now);
+                afterCommit.add(() -> {
+                    book.weather().set(set.ambientTempC());
+                    set.result().complete(set.ambientTempC());
+                });
+                continue;
+            }
             apply(p, now, known, seen, changed, rows, outbox, afterCommit);
         }
         List<AlertStore.AlertRow> alertRows = new ArrayList<>(changed.size());
@@ -293,7 +317,7 @@ public final class AlertWorker implements AutoCloseable {
         }
         List<OutboxEntry> queued;
         try {
-            queued = store.commit(new AlertStore.Batch(rows, alertRows, outbox, now));
+            queued = store.commit(new AlertStore.Batch(rows, alertRows, outbox, now, weather));
         } catch (SQLException | RuntimeException e) {
             failed(e);
             LOG.warn("batch not committed size={} failure={} reason={}", batch.size(), lastFailure, e.getMessage());

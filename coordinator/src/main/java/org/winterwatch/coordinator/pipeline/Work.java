@@ -26,6 +26,10 @@ public sealed interface Work {
     record Note(String alertId, String reason) implements Work {
     }
 
+    /** The control room sets the ambient temperature; completes with it once stored. */
+    record SetWeather(double ambientTempC, CompletableFuture<Double> result) implements Work {
+    }
+
     /** Time to look for alerts nobody answered. */
     record Tick() implements Work {
     }

@@ -61,9 +61,13 @@ public final class AlertStore implements AutoCloseable {
 
     /** Everything one batch changes. Alerts: the latest version of each changed alert. */
     public record Batch(List<StoredDetection> detections, Collection<AlertRow> alerts, List<OutboxMessage> outbox,
-                        Instant at) {
+                        Instant at, WeatherStore.StoredWeather weather) {
+        public Batch(List<StoredDetection> detections, Collection<AlertRow> alerts, List<OutboxMessage> outbox, Instant at) {
+            this(detections, alerts, outbox, at, null);
+        }
+
         public boolean isEmpty() {
-            return detections.isEmpty() && alerts.isEmpty() && outbox.isEmpty();
+            return detections.isEmpty() && alerts.isEmpty() && outbox.isEmpty() && weather == null;
         }
     }
 
@@ -111,6 +115,9 @@ public final class AlertStore implements AutoCloseable {
             Map<String, Long> versions = appendVersions(c, batch.alerts(), batch.at());
             upsertAlerts(c, batch.alerts(), versions);
             List<OutboxEntry> queued = enqueue(c, batch.outbox(), batch.at(), versions);
+            if (batch.weather() != null) {
+                WeatherStore.write(c, batch.weather());
+            }
             c.commit();
             return queued;
         } catch (SQLException | RuntimeException e) {

@@ -1,0 +1,70 @@
+package org.winterwatch.coordinator.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.broker.EmbeddedBroker;
+import org.winterwatch.coordinator.http.AccessTokens;
+import org.winterwatch.coordinator.http.HttpSettings;
+import org.winterwatch.coordinator.http.Role;
+import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.geo.layer.SiteLayers;
+
+/** The extreme-weather plan the control room put in force outlives a restart of the coordinator. */
+class WeatherRestartTest {
+
+    private static final String CONTROL = "control-room-token-0123456789";
+
+    @TempDir
+    Path dir;
+
+    private Coordinator start(EmbeddedBroker broker) throws Exception {
+        AccessTokens tokens = new AccessTokens().add(CONTROL, new AccessTokens.Grant(Role.CONTROLROOM, null));
+        return Coordinator.start(new CoordinatorSettings(broker.url(), "ww/v1", "ww-test-" + UUID.randomUUID(),
+                Database.embedded(dir), SiteLayers.demoLayer(), List.of(), Clock.systemUTC(), AlertPolicy.defaults(),
+                new HttpSettings("127.0.0.1", 0, tokens), -8, Duration.ofHours(6), List.of()));
+    }
+
+    private static HttpResponse<String> call(Coordinator c, String method, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + c.httpPort() + "/api/v1/weather"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + CONTROL)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theColdWavePlanSetOverHttpIsStillInForceAfterARestart() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), port)) {
+            try (Coordinator first = start(broker)) {
+                HttpResponse<String> set = call(first, "PUT", "{\"ambientTempC\":-27.5}");
+                assertThat(set.statusCode()).isEqualTo(200);
+                assertThat(set.body()).contains("\"ambientTempC\":-27.5").contains("\"coldWave\":true");
+            }
+
+            try (Coordinator second = start(broker)) {
+                HttpResponse<String> after = call(second, "GET", null);
+
+                assertThat(after.body()).as("configured -8, but the control room's setting wins")
+                        .contains("\"ambientTempC\":-27.5").contains("\"coldWave\":true");
+            }
+        }
+    }
+}
