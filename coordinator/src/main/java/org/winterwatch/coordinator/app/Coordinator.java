@@ -2,212 +2,196 @@ package org.winterwatch.coordinator.app;
 
 import io.vertx.core.Vertx;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertBook;
 import org.winterwatch.coordinator.alerts.AlertState;
-import org.winterwatch.coordinator.alerts.DetectionParser;
-import org.winterwatch.coordinator.alerts.Teams;
-import org.winterwatch.coordinator.alerts.TipParser;
 import org.winterwatch.coordinator.alerts.Weather;
-import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
-import org.winterwatch.coordinator.pipeline.AlertWorker;
-import org.winterwatch.coordinator.pipeline.Work;
-import org.winterwatch.coordinator.pipeline.OutboxRelay;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.store.LocationRetention;
-import org.winterwatch.coordinator.store.WeatherStore;
-import org.winterwatch.coordinator.tak.TakBridge;
-import org.winterwatch.drone.DroneLink;
 
 /**
- * The running coordinator: database, MQTT bridge and alert pipeline, HTTP API, and the drone fleet.
+ * The running coordinator. Every process serves the HTTP API over the shared database; the one elected active
+ * (see {@link Leadership}) also runs the {@link ActiveParts}: alert pipeline, MQTT, drones, timers. On PostgreSQL,
+ * several processes started alike form one coordinator, one active and the rest standby; on the embedded H2 database
+ * there is only ever one.
  */
 public final class Coordinator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
 
     private final CoordinatorSettings settings;
-    private final AlertStore store;
-    private final MqttBridge bridge;
-    private final OutboxRelay relay;
-    private final AlertWorker worker;
-    private final List<TakBridge> takBridges = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final FleetSupervisor fleet;
-    private final TipInspections inspections;
-    private final AuditLog audit;
-    private final Vertx vertx;
-    private final HttpApiVerticle http;
-    private final ScheduledExecutorService retention = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ww-retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Lifecycle lifecycle = new Lifecycle("coordinator");
+    private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
+    private final List<String> takUrls = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onActive = new CopyOnWriteArrayList<>();
+    private AlertStore store;
+    private AuditLog audit;
+    private Weather weather;
+    private Leadership leadership;
+    private HttpApiVerticle http;
+    private volatile ActiveParts active;
 
-    private Coordinator(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, OutboxRelay relay,
-                        AlertWorker worker, FleetSupervisor fleet, TipInspections inspections, AuditLog audit, Vertx vertx,
-                        HttpApiVerticle http) {
+    private Coordinator(CoordinatorSettings settings) {
         this.settings = settings;
-        this.store = store;
-        this.bridge = bridge;
-        this.relay = relay;
-        this.worker = worker;
-        this.fleet = fleet;
-        this.inspections = inspections;
-        this.audit = audit;
-        this.vertx = vertx;
-        this.http = http;
     }
 
-    /** Starts every part; returns when the broker is connected and the API listens. */
+    /**
+     * Starts every part; returns when the API listens and, on the active coordinator, the broker is connected. A
+     * standby returns at once and takes over by itself when the active one is gone.
+     */
     public static Coordinator start(CoordinatorSettings s) throws StartupException {
+        Coordinator c = new Coordinator(s);
         try {
-            s.database().migrate();
+            c.startParts();
+        } catch (StartupException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return c;
+    }
+
+    private void startParts() throws StartupException {
+        try {
+            settings.database().migrate();
         } catch (RuntimeException e) {
-            throw new StartupException("database " + s.database().redacted() + " is not usable: " + rootMessage(e), e);
+            throw new StartupException("database " + settings.database().redacted() + " is not usable: " + rootMessage(e), e);
         }
-        AlertStore store = new AlertStore(s.database());
-        Weather weather = new Weather(s.ambientTempC());
-        try {
-            WeatherStore.latest(s.database()).ifPresent(stored -> {
-                weather.set(stored.ambientTempC());
-                LOG.info("weather restored ambientTempC={} setAt={}", stored.ambientTempC(), stored.setAt());
+        store = lifecycle.start("alert store", () -> new AlertStore(settings.database()));
+        audit = lifecycle.start("audit log", () -> new AuditLog(settings.database(), settings.clock()));
+        weather = new Weather(settings.ambientTempC());
+        if (!settings.database().isPostgres()) {
+            SoloGuard.refuseIfAnotherCoordinatorIsOnline(settings);
+        }
+        leadership = lifecycle.start("leadership", () -> settings.database().isPostgres()
+                ? new PostgresLeadership(settings.database(), settings.clientId()) : Leadership.solo());
+        Vertx vertx = lifecycle.start("vertx", Vertx::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS));
+        http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, store, weather, audit, this::activeParts,
+                () -> leadership.role()));
+        lifecycle.start("http api", () -> {
+            deploy(vertx, http);
+            return http;
+        }, h -> { });
+        lifecycle.start("active parts", () -> {
+            leadership.start(new Leadership.Listener() {
+                @Override
+                public void elected() throws StartupException {
+                    becomeActive();
+                }
+
+                @Override
+                public void deposed() {
+                    stepDown();
+                }
             });
-        } catch (SQLException e) {
-            throw new StartupException("database: could not read the weather: " + e.getMessage(), e);
-        }
-        AlertBook book = new AlertBook(s.sites(), s.policy(), new Teams(s.teams(), s.policy()), weather);
+            return this;
+        }, c -> stepDown());
+        LOG.info("coordinator started role={} http={}", leadership.role().wireName(), http.actualPort());
+    }
+
+    private void deploy(Vertx vertx, HttpApiVerticle verticle) throws StartupException {
         try {
-            book.restore(store.alerts(null));
-        } catch (SQLException e) {
-            throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
-        }
-        Clock clock = s.clock();
-        OutboxRelay[] relayRef = new OutboxRelay[1];
-        AlertWorker worker = new AlertWorker(book, store, new DetectionParser(clock, s.detectionMaxAge()),
-                new TipParser(clock, s.detectionMaxAge()), clock, s.topicPrefix(), committed -> relayRef[0].offer(committed));
-        Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
-        handlers.put("detections/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.DETECTION, ack));
-        handlers.put("tips", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.TIP, ack));
-        handlers.put("acks/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.ACK, ack));
-        MqttBridge bridge;
-        try {
-            bridge = new MqttBridge(s.mqttUrl(), s.clientId(), s.topicPrefix(), clock, handlers);
-        } catch (MqttException | IllegalArgumentException e) {
-            throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
-        }
-        OutboxRelay relay = new OutboxRelay(store, bridge);
-        relayRef[0] = relay;
-        worker.start();
-        try {
-            relay.start();
-            bridge.connect().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException("interrupted while connecting to the MQTT broker", e);
-        } catch (ExecutionException | TimeoutException e) {
-            worker.close();
-            relay.close();
-            bridge.close();
-            throw new StartupException("cannot reach the MQTT broker at " + s.mqttUrl() + ": " + rootMessage(e), e);
-        }
-        List<DroneLink> links = DroneLinks.open(s.drones(), clock);
-        FleetSupervisor fleet = new FleetSupervisor(links, s.sites(), s.inspection());
-        AuditLog audit = new AuditLog(s.database(), clock);
-        TipInspections inspections = null;
-        if (s.inspection().enabled()) {
-            inspections = new TipInspections(fleet, worker, clock, audit);
-            worker.onTip(inspections::onTip);
-        }
-        Vertx vertx = Vertx.vertx();
-        HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather, audit));
-        try {
-            vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while starting the HTTP API", e);
         } catch (ExecutionException | TimeoutException e) {
-            if (inspections != null) {
-                inspections.close();
-            }
-            fleet.close();
-            worker.close();
-            relay.close();
-            bridge.close();
-            vertx.close();
-            audit.close();
-            throw new StartupException("http-port " + s.http().port() + ": cannot listen: " + rootMessage(e), e);
+            throw new StartupException("http-port " + settings.http().port() + ": cannot listen: " + rootMessage(e), e);
         }
-        LOG.info("coordinator started mqtt={} http={} drones={}", s.mqttUrl(), http.actualPort(), links.size());
-        return new Coordinator(s, store, bridge, relay, worker, fleet, inspections, audit, vertx, http);
+    }
+
+    private synchronized void becomeActive() throws StartupException {
+        if (active == null) {
+            active = ActiveParts.start(settings, store, weather, audit,
+                    new ActiveParts.Extras(List.copyOf(alertListeners), List.copyOf(takUrls)));
+            onActive.forEach(Coordinator::runQuietly);
+        }
+    }
+
+    private synchronized void stepDown() {
+        ActiveParts was = active;
+        active = null;
+        if (was != null) {
+            was.close();
+            LOG.info("coordinator active parts stopped");
+        }
+    }
+
+    private ActiveParts activeParts() {
+        return active;
+    }
+
+    private ActiveParts requireActive() {
+        ActiveParts a = active;
+        if (a == null) {
+            throw new IllegalStateException("this coordinator is standby");
+        }
+        return a;
     }
 
     public int httpPort() {
         return http.actualPort();
     }
 
+    /** "active" or "standby". */
+    public String role() {
+        return leadership.role().wireName();
+    }
+
+    /** The drone fleet of the active coordinator. */
     public FleetSupervisor fleet() {
-        return fleet;
+        return requireActive().fleet;
     }
 
     public MqttBridge bridge() {
-        return bridge;
+        return requireActive().bridge;
     }
 
-    /** Also sends team alerts as Cursor-on-Target events to a TAK endpoint ({@code udp://} or {@code tcp://}). */
-    public void sendAlertsToTak(String takUrl) {
-        TakBridge tak = new TakBridge(takUrl, settings.clock());
-        takBridges.add(tak);
-        worker.onAlert(tak::offer);
-    }
-
-    /**
-     * Keeps people's exact locations no longer than {@code keep} (at least a day): an hour after the start and every
-     * hour after, what is older is purged or coarsened (see {@link LocationRetention}), and the audit trail says so.
-     */
-    public void keepLocationsFor(Duration keep) {
-        LocationRetention.checked(keep);
-        LocationRetention purge = new LocationRetention(settings.database());
-        retention.scheduleWithFixedDelay(() -> purgeLocations(purge, keep), 60, 60, TimeUnit.MINUTES);
-    }
-
-    private void purgeLocations(LocationRetention purge, Duration keep) {
-        Instant cutoff = settings.clock().instant().minus(keep);
-        try {
-            LocationRetention.Purged done = purge.purge(cutoff);
-            if (!done.isEmpty()) {
-                LOG.info("locations purged olderThan={} detections={} versions={} coarsened={}", cutoff,
-                        done.detections(), done.versions(), done.coarsened());
-                audit.record("coordinator", "purge locations", "older than " + cutoff, done.detections()
-                        + " detections and " + done.versions() + " old alert versions deleted, " + done.coarsened()
-                        + " resolved alerts coarsened to 0.001 degrees");
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("location purge failed, tried again in an hour reason={}", e.toString());
+    /** Runs {@code action} now if this coordinator is active, and every time it becomes active. */
+    public void whenActive(Runnable action) {
+        onActive.add(action);
+        if (active != null) {
+            runQuietly(action);
         }
     }
 
-    /** Called with every committed alert change. */
+    /** Also sends team alerts as Cursor-on-Target events to a TAK endpoint ({@code udp://} or {@code tcp://}). */
+    public synchronized void sendAlertsToTak(String takUrl) throws StartupException {
+        takUrls.add(takUrl);
+        if (active != null) {
+            active.addTak(takUrl, settings.clock());
+        }
+    }
+
+    /**
+     * Keeps people's exact locations no longer than {@code keep} (at least a day): the active coordinator purges or
+     * coarsens what is older every hour (see {@link RetentionSchedule}).
+     */
+    public void keepLocationsFor(Duration keep) throws StartupException {
+        LocationRetention.checked(keep);
+        lifecycle.start("location retention", () -> new RetentionSchedule(new LocationRetention(settings.database()),
+                audit, settings.clock(), keep, () -> active != null));
+    }
+
+    /** Called with every committed alert change (on the active coordinator). */
     public void onAlert(Consumer<Alert> listener) {
-        worker.onAlert(listener);
+        alertListeners.add(listener);
+        ActiveParts a = active;
+        if (a != null) {
+            a.worker.onAlert(listener);
+        }
     }
 
     public List<Alert> alerts(AlertState state) throws SQLException {
@@ -216,23 +200,16 @@ public final class Coordinator implements AutoCloseable {
 
     @Override
     public void close() {
-        retention.shutdownNow();
-        if (inspections != null) {
-            inspections.close();
-        }
-        fleet.close();
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("vertx close reason={}", e.toString());
-        }
-        worker.close();
-        takBridges.forEach(TakBridge::close);
-        relay.close();
-        bridge.close();
-        audit.close();
-        store.close();
+        lifecycle.close();
         LOG.info("coordinator stopped");
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("on-active action failed reason={}", e.toString());
+        }
     }
 
     static String rootMessage(Throwable e) {
@@ -242,5 +219,4 @@ public final class Coordinator implements AutoCloseable {
         }
         return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
     }
-
 }

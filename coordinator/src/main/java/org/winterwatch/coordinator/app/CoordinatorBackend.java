@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.winterwatch.coordinator.alerts.ActionResult;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertState;
 import org.winterwatch.coordinator.alerts.Outcome;
 import org.winterwatch.coordinator.alerts.TeamAction;
 import org.winterwatch.coordinator.alerts.Weather;
-import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpBackend;
-import org.winterwatch.coordinator.mqtt.MqttBridge;
-import org.winterwatch.coordinator.pipeline.AlertWorker;
 import org.winterwatch.coordinator.pipeline.TipResult;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.AuditLog;
@@ -31,31 +29,40 @@ final class CoordinatorBackend implements HttpBackend {
 
     private final CoordinatorSettings settings;
     private final AlertStore store;
-    private final MqttBridge bridge;
-    private final FleetSupervisor fleet;
-    private final AlertWorker worker;
     private final Weather weather;
-
     private final AuditLog audit;
+    private final Supplier<ActiveParts> active;
+    private final Supplier<Leadership.Role> role;
 
-    CoordinatorBackend(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, FleetSupervisor fleet,
-                       AlertWorker worker, Weather weather, AuditLog audit) {
-        this.audit = audit;
+    /** @param active the active parts, or null while this coordinator is standby */
+    CoordinatorBackend(CoordinatorSettings settings, AlertStore store, Weather weather, AuditLog audit,
+                       Supplier<ActiveParts> active, Supplier<Leadership.Role> role) {
         this.settings = settings;
         this.store = store;
-        this.bridge = bridge;
-        this.fleet = fleet;
-        this.worker = worker;
         this.weather = weather;
+        this.audit = audit;
+        this.active = active;
+        this.role = role;
+    }
+
+    /** A standby takes no writes: the active coordinator does. */
+    private static <T> CompletableFuture<T> standby() {
+        return CompletableFuture.failedFuture(new IllegalStateException(
+                "this coordinator is standby; send this to the active one (GET /api/v1/health says which is)"));
     }
 
     @Override
     public Health health() {
+        ActiveParts a = active.get();
         Map<String, Boolean> parts = new LinkedHashMap<>();
-        parts.put("broker", bridge.isConnected());
+        if (a != null) {
+            parts.put("broker", a.bridge.isConnected());
+        }
         parts.put("database", settings.database().isUsable());
-        parts.put("drones", fleet.allConnected());
-        return new Health(parts);
+        if (a != null) {
+            parts.put("drones", a.fleet.allConnected());
+        }
+        return new Health(parts, a == null ? Leadership.Role.STANDBY.wireName() : role.get().wireName());
     }
 
     @Override
@@ -70,7 +77,8 @@ final class CoordinatorBackend implements HttpBackend {
 
     @Override
     public List<DroneState> drones() {
-        return fleet.states();
+        ActiveParts a = active.get();
+        return a == null ? List.of() : a.fleet.states();
     }
 
     @Override
@@ -80,12 +88,14 @@ final class CoordinatorBackend implements HttpBackend {
 
     @Override
     public CompletableFuture<TipResult> tip(byte[] body) {
-        return worker.submitTip(body);
+        ActiveParts a = active.get();
+        return a == null ? standby() : a.worker.submitTip(body);
     }
 
     @Override
     public CompletableFuture<ActionResult> act(TeamAction action) {
-        return worker.submit(action);
+        ActiveParts a = active.get();
+        return a == null ? standby() : a.worker.submit(action);
     }
 
     @Override
@@ -100,7 +110,8 @@ final class CoordinatorBackend implements HttpBackend {
 
     @Override
     public CompletableFuture<Double> setAmbientTempC(double tempC) {
-        return worker.submitWeather(tempC);
+        ActiveParts a = active.get();
+        return a == null ? standby() : a.worker.submitWeather(tempC);
     }
 
     @Override
@@ -118,7 +129,10 @@ final class CoordinatorBackend implements HttpBackend {
                 .mapToLong(Map.Entry::getValue).sum();
         o.put("peopleHelped", helped);
         o.put("detections", store.detectionCount());
-        o.set("fleet", JSON.valueToTree(fleet.figures()));
+        ActiveParts a = active.get();
+        if (a != null) {
+            o.set("fleet", JSON.valueToTree(a.fleet.figures()));
+        }
         o.put("ambientTempC", weather.ambientTempC());
         o.put("coldWave", coldWave());
         return o.toString();
@@ -132,13 +146,14 @@ final class CoordinatorBackend implements HttpBackend {
         m.append("# HELP ww_detections_stored Detections and tips stored.\n# TYPE ww_detections_stored gauge\n");
         m.append("ww_detections_stored ").append(store.detectionCount()).append('\n');
         m.append("# HELP ww_alert_queue Inbound messages waiting for the alert worker.\n# TYPE ww_alert_queue gauge\n");
-        m.append("ww_alert_queue ").append(worker.backlog()).append('\n');
+        ActiveParts a = active.get();
+        m.append("ww_alert_queue ").append(a == null ? 0 : a.worker.backlog()).append('\n');
         m.append("# HELP ww_outbox_unsent Outbox messages not yet acknowledged by the broker.\n# TYPE ww_outbox_unsent gauge\n");
         m.append("ww_outbox_unsent ").append(store.unsentCount()).append('\n');
         m.append("# HELP ww_broker_connected 1 when the MQTT connection is up.\n# TYPE ww_broker_connected gauge\n");
-        m.append("ww_broker_connected ").append(bridge.isConnected() ? 1 : 0).append('\n');
+        m.append("ww_broker_connected ").append(a != null && a.bridge.isConnected() ? 1 : 0).append('\n');
         m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");
-        m.append("ww_drones_connected ").append(fleet.states().stream().filter(DroneState::connected).count()).append('\n');
+        m.append("ww_drones_connected ").append(drones().stream().filter(DroneState::connected).count()).append('\n');
         return m.toString();
     }
 

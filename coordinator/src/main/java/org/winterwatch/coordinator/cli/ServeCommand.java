@@ -137,12 +137,13 @@ final class ServeCommand implements Callable<Integer> {
         if (tak != null) {
             coordinator.sendAlertsToTak(tak);
         }
-        coordinator.fleet().connectAll().whenComplete((v, e) -> {
+        // drone links belong to the active coordinator: now, or when a standby takes over
+        coordinator.whenActive(() -> coordinator.fleet().connectAll().whenComplete((v, e) -> {
             if (e != null) {
                 out.println("drone link: " + e.getMessage());
             }
-        });
-        out.println("WinterWatch coordinator: MQTT " + broker + ", HTTP " + host + ":" + coordinator.httpPort()
+        }));
+        out.println("WinterWatch coordinator (" + coordinator.role() + "): MQTT " + broker + ", HTTP " + host + ":" + coordinator.httpPort()
                 + ", database " + database.redacted() + ", " + layer.patrolSites().size() + " sites, "
                 + endpoints.size() + " drones.");
         CountDownLatch stop = new CountDownLatch(1);

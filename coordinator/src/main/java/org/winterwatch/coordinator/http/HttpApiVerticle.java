@@ -98,6 +98,7 @@ public final class HttpApiVerticle extends VerticleBase {
             HttpBackend.Health h = ar.result();
             ObjectNode body = JSON.createObjectNode();
             body.put("status", h.up() ? "UP" : "DOWN");
+            body.put("role", h.role());
             ObjectNode parts = body.putObject("components");
             h.components().forEach((name, ok) -> parts.put(name, ok ? "UP" : "DOWN"));
             ArrayNode failing = body.putArray("failing");

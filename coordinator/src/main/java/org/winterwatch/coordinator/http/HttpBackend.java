@@ -16,7 +16,8 @@ import org.winterwatch.drone.DroneState;
 public interface HttpBackend {
 
     /** Each part (broker, database, drones) usable or not; up only when all are. */
-    record Health(Map<String, Boolean> components) {
+    /** @param role "active" or "standby" (a standby is healthy without a broker connection of its own) */
+    record Health(Map<String, Boolean> components, String role) {
         public boolean up() {
             return components.values().stream().allMatch(Boolean::booleanValue);
         }

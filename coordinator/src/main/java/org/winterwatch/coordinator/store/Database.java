@@ -75,6 +75,21 @@ public final class Database {
         return DriverManager.getConnection(url, props);
     }
 
+    /**
+     * A connection of its own, outside any pool, for one that lives as long as its holder (the leadership session,
+     * whose end releases its lock).
+     */
+    public Connection connectDirect() throws SQLException {
+        return DriverManager.getConnection(url, user == null ? new java.util.Properties() : credentials());
+    }
+
+    private java.util.Properties credentials() {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password == null ? "" : password);
+        return props;
+    }
+
     /** True when a trivial query answers within two seconds. */
     public boolean isUsable() {
         try (Connection c = connect()) {
