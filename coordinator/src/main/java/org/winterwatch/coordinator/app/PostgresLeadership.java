@@ -32,10 +32,13 @@ final class PostgresLeadership implements Leadership {
     private Connection session;
     private volatile Role role = Role.STANDBY;
 
-    /** @param name what the coordinators that form one share (their MQTT client id): one lock per name */
+    /**
+     * @param name what the coordinators that form one share (their MQTT client id): one lock per name and database URL
+     *             (advisory locks span a whole PostgreSQL database, whatever the schema)
+     */
     PostgresLeadership(Database db, String name) {
         this.db = db;
-        this.key = lockKey(name);
+        this.key = lockKey(name + "|" + db.redacted());
     }
 
     /** A stable 64-bit lock key for a name. */

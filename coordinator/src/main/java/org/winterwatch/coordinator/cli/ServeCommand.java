@@ -143,7 +143,7 @@ final class ServeCommand implements Callable<Integer> {
                 out.println("drone link: " + e.getMessage());
             }
         }));
-        out.println("WinterWatch coordinator (" + coordinator.role() + "): MQTT " + broker + ", HTTP " + host + ":" + coordinator.httpPort()
+        out.println("WinterWatch coordinator: " + coordinator.role() + ", MQTT " + broker + ", HTTP " + host + ":" + coordinator.httpPort()
                 + ", database " + database.redacted() + ", " + layer.patrolSites().size() + " sites, "
                 + endpoints.size() + " drones.");
         CountDownLatch stop = new CountDownLatch(1);
