@@ -89,6 +89,7 @@ public final class Coordinator implements AutoCloseable {
         try {
             book.restore(store.alerts(null));
         } catch (SQLException e) {
+            s.database().close();
             throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
         }
         Clock clock = s.clock();
@@ -121,6 +122,7 @@ public final class Coordinator implements AutoCloseable {
             worker.close();
             relay.close();
             bridge.close();
+            s.database().close();
             throw new StartupException("cannot reach the MQTT broker at " + s.mqttUrl() + ": " + rootMessage(e), e);
         }
         List<DroneLink> links = DroneLinks.open(s.drones(), clock);
@@ -148,6 +150,7 @@ public final class Coordinator implements AutoCloseable {
             bridge.close();
             vertx.close();
             audit.close();
+            s.database().close();
             throw new StartupException("http-port " + s.http().port() + ": cannot listen: " + rootMessage(e), e);
         }
         LOG.info("coordinator started mqtt={} http={} drones={}", s.mqttUrl(), http.actualPort(), links.size());
@@ -226,6 +229,7 @@ public final class Coordinator implements AutoCloseable {
         bridge.close();
         audit.close();
         store.close();
+        settings.database().close();
         LOG.info("coordinator stopped");
     }
 

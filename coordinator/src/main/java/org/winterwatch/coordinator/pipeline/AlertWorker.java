@@ -34,6 +34,7 @@ import org.winterwatch.coordinator.alerts.TeamAction;
 import org.winterwatch.coordinator.alerts.TipParser;
 import org.winterwatch.coordinator.mqtt.DeadLetter;
 import org.winterwatch.coordinator.store.AlertStore;
+import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.coordinator.store.OutboxEntry;
 
 /**
@@ -177,8 +178,9 @@ public final class AlertWorker implements AutoCloseable {
                 if (process(batch)) {
                     batch = new ArrayList<>();
                     failuresInARow = 0;
-                } else if (++failuresInARow >= 3 && batch.size() > 1) {
-                    // Something in this batch may be unstorable: handle the items one by one.
+                } else if (++failuresInARow >= 3 && batch.size() > 1 && !databaseAway()) {
+                    // Something in this batch may be unstorable: handle the items one by one. Not while the database
+                    // cannot be reached: every item would wait for a connection in turn, and none is to blame.
                     List<Work> rest = new ArrayList<>();
                     for (Work w : batch) {
                         if (!process(List.of(w))) {
@@ -242,6 +244,7 @@ public final class AlertWorker implements AutoCloseable {
         try {
             known = store.existingKeys(parsed.stream().filter(p -> p.detection != null).map(p -> p.detection.storageKey()).toList());
         } catch (SQLException e) {
+            lastFailure = e;
             LOG.warn("database unavailable, batch kept for retry size={} reason={}", batch.size(), e.getMessage());
             return false;
         }
@@ -370,9 +373,14 @@ public final class AlertWorker implements AutoCloseable {
             bookDirty = false;
             return true;
         } catch (SQLException e) {
+            lastFailure = e;
             LOG.warn("database unavailable, alert state not rebuilt yet reason={}", e.getMessage());
             return false;
         }
+    }
+
+    private boolean databaseAway() {
+        return lastFailure instanceof SQLException sql && Database.isUnreachable(sql);
     }
 
     private static String lastLevel(String topic) {
