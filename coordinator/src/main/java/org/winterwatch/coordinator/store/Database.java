@@ -122,10 +122,25 @@ public final class Database implements AutoCloseable {
     }
 
     private boolean answers() {
-        try (Connection c = connect()) {
-            return c.isValid((int) TimeUnit.MILLISECONDS.toSeconds(PROBE_WAIT_MS));
-        } catch (SQLException e) {
-            return false;
+        // the pool lends a connection used (or opened) within the last half second without checking it, and the
+        // server may have dropped it since (restarted, or killed its backend): such a one is evicted and the next
+        // one asked for, until the pool has opened a fresh one
+        for (int attempt = 0; attempt <= POOL_SIZE; attempt++) {
+            try (Connection c = connect()) {
+                if (c.isValid((int) TimeUnit.MILLISECONDS.toSeconds(VALIDATION_TIMEOUT_MS))) {
+                    return true;
+                }
+                evict(c);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private synchronized void evict(Connection c) {
+        if (pool != null) {
+            pool.evictConnection(c);
         }
     }
 
