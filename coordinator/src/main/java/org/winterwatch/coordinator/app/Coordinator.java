@@ -63,6 +63,7 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private void startParts() throws StartupException {
+        lifecycle.start("database", settings::database);
         try {
             settings.database().migrate();
         } catch (RuntimeException e) {

@@ -427,10 +427,12 @@ public final class AlertWorker implements AutoCloseable {
             bookDirty = false;
             return true;
         } catch (SQLException e) {
+            failed(e);
             LOG.warn("database unavailable, alert state not rebuilt yet reason={}", e.getMessage());
             return false;
         }
     }
+
 
     private static String lastLevel(String topic) {
         int slash = topic.lastIndexOf('/');

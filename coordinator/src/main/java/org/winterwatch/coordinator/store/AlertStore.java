@@ -24,17 +24,15 @@ import org.winterwatch.coordinator.alerts.AlertState;
 
 /**
  * Detections, alerts and the outbox, written together in one transaction per batch, so that an alert committed is
- * an alert that will be sent. One writer (the alert worker) writes; readers open their own connections.
+ * an alert that will be sent. One writer (the alert worker) writes. Every call borrows a connection from the
+ * database's pool and gives it back, so a connection broken by a database outage is replaced, never reused.
  */
 public final class AlertStore implements AutoCloseable {
 
     private final Database db;
-    private Connection writer;
     private boolean numbered;
     private long nextVersionSeq = 1;
     private long nextOutboxSeq = 1;
-    private final Object relayLock = new Object();
-    private Connection relay;
 
     public AlertStore(Database db) {
         this.db = db;
@@ -78,19 +76,16 @@ public final class AlertStore implements AutoCloseable {
             return found;
         }
         List<String> list = new ArrayList<>(keys);
-        try {
-            findKeys(list, found);
-        } finally {
-            // never leave the writer idle in a transaction: PostgreSQL would keep its locks
-            writer().rollback();
+        try (Connection c = db.connect()) {
+            findKeys(c, list, found);
         }
         return found;
     }
 
-    private void findKeys(List<String> list, Set<String> found) throws SQLException {
+    private void findKeys(Connection c, List<String> list, Set<String> found) throws SQLException {
         for (int from = 0; from < list.size(); from += 500) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
-            try (PreparedStatement ps = whereIn(writer(), "SELECT id FROM detections WHERE", "id", chunk, "varchar")) {
+            try (PreparedStatement ps = whereIn(c, "SELECT id FROM detections WHERE", "id", chunk, "varchar")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.add(rs.getString(1));
@@ -108,7 +103,14 @@ public final class AlertStore implements AutoCloseable {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Connection c = writer();
+        // the pool gives a thread back the connection it used last, so the writer keeps its parsed statements
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            return commit(c, batch);
+        }
+    }
+
+    private List<OutboxEntry> commit(Connection c, Batch batch) throws SQLException {
         try {
             numberFrom(c);
             insertDetections(c, batch.detections());
@@ -127,7 +129,6 @@ public final class AlertStore implements AutoCloseable {
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            closeWriter();
             throw e;
         }
     }
@@ -232,77 +233,46 @@ public final class AlertStore implements AutoCloseable {
     }
 
     /**
-     * Marks outbox rows sent by deleting them, on the relay's own connection (kept open: PostgreSQL connections are
-     * dear). Deleting rather than updating spares the database a rewrite of every payload; what was sent is in the
-     * alerts table (the latest version) and the detections table (every input).
+     * Marks outbox rows sent by deleting them. Deleting rather than updating spares the database a rewrite of every
+     * payload; what was sent is in the alerts table (the latest version) and the detections table (every input).
      */
     public void markSent(Collection<Long> seqs) throws SQLException {
         if (seqs.isEmpty()) {
             return;
         }
         List<Long> list = new ArrayList<>(seqs);
-        synchronized (relayLock) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
             try {
-                if (relay == null || relay.isClosed()) {
-                    relay = db.connect();
-                    if (db.isPostgres()) {
-                        // a mark lost in a crash only means the message is sent again (same version): no need to
-                        // wait for the disk on every one, which the worker's commits need all the disk for
-                        try (Statement st = relay.createStatement()) {
-                            st.execute("SET synchronous_commit TO OFF");
-                        }
+                if (db.isPostgres()) {
+                    // a mark lost in a crash only means the message is sent again (same version): no need to wait
+                    // for the disk on every one, which the worker's commits need all the disk for. LOCAL: the
+                    // setting ends with this transaction and does not follow the connection back into the pool.
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SET LOCAL synchronous_commit TO OFF");
                     }
                 }
                 for (int from = 0; from < list.size(); from += 500) {
                     List<Long> chunk = list.subList(from, Math.min(list.size(), from + 500));
-                    try (PreparedStatement ps = whereIn(relay, "DELETE FROM outbox WHERE", "seq", chunk, "bigint")) {
+                    try (PreparedStatement ps = whereIn(c, "DELETE FROM outbox WHERE", "seq", chunk, "bigint")) {
                         ps.executeUpdate();
                     }
                 }
-            } catch (SQLException e) {
-                closeQuietly(relay);
-                relay = null;
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         }
     }
 
+    /** Nothing to release: connections go back to the pool after each call; the {@link Database} owns the pool. */
     @Override
-    public synchronized void close() {
-        closeWriter();
-        synchronized (relayLock) {
-            closeQuietly(relay);
-            relay = null;
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // nothing more to do with a broken connection
-            }
-        }
-    }
-
-    private Connection writer() throws SQLException {
-        if (writer == null || writer.isClosed()) {
-            writer = db.connect();
-            writer.setAutoCommit(false);
-        }
-        return writer;
-    }
-
-    private void closeWriter() {
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (SQLException e) {
-                // a broken connection is replaced on the next batch
-            }
-            writer = null;
-        }
+    public void close() {
     }
 
     private static void insertDetections(Connection c, List<StoredDetection> rows) throws SQLException {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An append-only record of every read of people's locations (alerts over HTTP) and every drone command, written in
- * batches on its own thread and connection so that neither the API nor the alert worker waits for it.
+ * batches on its own thread, with a connection borrowed from the pool per batch, so that neither the API nor the alert
+ * worker waits for it.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -33,7 +34,6 @@ public final class AuditLog implements AutoCloseable {
     private final BlockingQueue<Entry> pending = new ArrayBlockingQueue<>(MAX_PENDING);
     private final Thread thread;
     private volatile boolean running = true;
-    private Connection connection;
 
     public AuditLog(Database db, Clock clock) {
         this.db = db;
@@ -90,8 +90,12 @@ public final class AuditLog implements AutoCloseable {
             } catch (InterruptedException e) {
                 running = false;
             } catch (SQLException e) {
+                if (!running) {
+                    LOG.error("audit records not written, the coordinator is stopping count={} reason={}", batch.size(),
+                            e.getMessage());
+                    return;
+                }
                 LOG.warn("audit records not written yet, retrying count={} reason={}", batch.size(), e.getMessage());
-                closeConnection();
                 try {
                     Thread.sleep(1_000); // the database is away: back off before the next attempt
                 } catch (InterruptedException stop) {
@@ -99,14 +103,10 @@ public final class AuditLog implements AutoCloseable {
                 }
             }
         }
-        closeConnection();
     }
 
     private void write(List<Entry> batch) throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = db.connect();
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
+        try (Connection connection = db.connect(); PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?,?,?,?,?)")) {
             for (Entry e : batch) {
                 ps.setTimestamp(1, Timestamp.from(e.at()));
@@ -122,17 +122,6 @@ public final class AuditLog implements AutoCloseable {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // replaced on the next write
-            }
-            connection = null;
-        }
     }
 
     /** Writes what is pending (for up to five seconds), then stops. */

@@ -23,8 +23,8 @@ import org.winterwatch.coordinator.alerts.AlertState;
  * 0.001° (about 110 m north-south, 85 m east-west at 40° N) and its thumbnail reference dropped, so that known spots
  * and statistics stay while the person's exact place goes.</li>
  * </ul>
- * Alerts still open keep everything: a team may still be on its way. Runs on its own connection, in short
- * transactions, beside the alert worker.
+ * Alerts still open keep everything: a team may still be on its way. Runs on a connection borrowed from the pool,
+ * in short transactions, beside the alert worker.
  */
 public final class LocationRetention {
 

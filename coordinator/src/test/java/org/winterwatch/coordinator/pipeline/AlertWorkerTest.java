@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,11 @@ class AlertWorkerTest {
     Path dataDir;
     private Database db;
     private AlertStore store;
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
 
     @BeforeEach
     void database() throws Exception {

@@ -114,7 +114,9 @@ class TeamOfflineBacklogIT {
     }
 
     private long unsent() throws Exception {
-        // a second connection to the coordinator's embedded database, as its metrics read it
-        return new AlertStore(Database.embedded(dir)).unsentCount();
+        // a second pool on the coordinator's embedded database, as its metrics read it
+        try (Database db = Database.embedded(dir)) {
+            return new AlertStore(db).unsentCount();
+        }
     }
 }

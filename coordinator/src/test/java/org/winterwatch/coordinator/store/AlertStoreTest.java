@@ -25,16 +25,19 @@ class AlertStoreTest {
 
     @TempDir
     Path dir;
+    private Database db;
     private AlertStore store;
 
     @BeforeEach
     void open() {
-        store = new AlertStore(Database.embedded(dir).migrate());
+        db = Database.embedded(dir).migrate();
+        store = new AlertStore(db);
     }
 
     @AfterEach
     void close() {
         store.close();
+        db.close();
     }
 
     @Test

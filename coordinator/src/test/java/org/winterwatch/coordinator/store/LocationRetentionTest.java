@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,11 @@ class LocationRetentionTest {
     /** The database under test: embedded H2 here, PostgreSQL in {@code LocationRetentionPostgresIT}. */
     Database openDatabase() throws Exception {
         return Database.embedded(dir);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
     }
 
     @BeforeEach
