@@ -1,10 +1,13 @@
 package org.winterwatch.coordinator.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.mqtt.MessageTooLargeException;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.OutboxEntry;
@@ -37,6 +41,8 @@ public final class OutboxRelay implements AutoCloseable {
      */
     private static final long MARK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int MARK_AT = 2_000;
+    /** How much of an outbox message too large for the broker its dead letter carries. */
+    private static final int DEAD_LETTER_EXCERPT = 128;
 
     private final AlertStore store;
     private final MqttBridge bridge;
@@ -50,6 +56,11 @@ public final class OutboxRelay implements AutoCloseable {
     /** Rows queued here or awaiting the broker's acknowledgement: a scan must not publish them again. */
     private final Set<Long> known = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+    /**
+     * Rows larger than the current connection's maximum packet size: kept in {@link #known} so that scans pass them
+     * by, and let go after the next (re)connection, whose broker may accept them.
+     */
+    private final Set<Long> tooLarge = ConcurrentHashMap.newKeySet();
     private final PublishWindow window = new PublishWindow();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean scanNeeded = true;
@@ -62,7 +73,10 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     public OutboxRelay start() {
-        bridge.onConnected(this::scan);
+        bridge.onConnected(() -> {
+            retryTooLarge();
+            scan();
+        });
         executor.scheduleWithFixedDelay(() -> {
             markAcknowledged(true);
             scan();
@@ -171,7 +185,10 @@ public final class OutboxRelay implements AutoCloseable {
         }
         bridge.publish(entry.topic(), entry.payload(), 1, false).whenComplete((ok, error) -> {
             window.release();
-            if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof MessageTooLargeException tooBig) {
+                setAside(entry, tooBig);
+            } else if (error != null) {
                 known.remove(entry.seq());
                 scanNeeded = true;
                 LOG.debug("outbox publish failed, will retry seq={} reason={}", entry.seq(), error.toString());
@@ -181,6 +198,33 @@ public final class OutboxRelay implements AutoCloseable {
             }
         });
         return true;
+    }
+
+    /**
+     * A row the broker would refuse for its size stays unsent in the database (an operator can still read the alert
+     * over HTTP) and is not offered again on this connection; publishing it anyway would only make the broker close
+     * the connection every time and hold up every row behind it. Told to the log and the dead letters once per
+     * connection; the dead letter carries the start of the message (an alert's id comes first).
+     */
+    private void setAside(OutboxEntry entry, MessageTooLargeException e) {
+        if (tooLarge.add(entry.seq())) {
+            LOG.error("outbox message larger than the broker accepts, kept unsent until a broker accepts it seq={}"
+                    + " topic={} packetBytes={} maximumBytes={}", entry.seq(), entry.topic(), e.packetBytes(),
+                    e.maximumBytes());
+            byte[] payload = entry.payload().getBytes(StandardCharsets.UTF_8);
+            int kept = Math.min(payload.length, DEAD_LETTER_EXCERPT);
+            bridge.deadLetter(entry.topic(), "outbox message " + entry.seq() + " of " + e.packetBytes()
+                    + " bytes exceeds the broker's maximum packet size of " + e.maximumBytes()
+                    + " bytes; kept unsent (first " + kept + " bytes here)", Arrays.copyOf(payload, kept));
+        }
+    }
+
+    /** After a (re)connection: rows set aside for their size are tried again under the new broker's limits. */
+    private void retryTooLarge() {
+        for (Long seq : tooLarge) {
+            tooLarge.remove(seq);
+            known.remove(seq);
+        }
     }
 
     /** Forgets the handed-over rows; they stay unsent in the database and a later scan finds them. */
@@ -229,7 +273,7 @@ public final class OutboxRelay implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Publishes awaiting the broker's PUBACK: no more than the broker's receive maximum, which Paho enforces. */
+    /** Publishes awaiting the broker's PUBACK: no more than the broker's receive maximum, which the bridge enforces. */
     static final class PublishWindow {
         private int limit = 10;
         private int used;

@@ -34,6 +34,20 @@ final class CoordinatorProcess implements AutoCloseable {
         return this;
     }
 
+    /** The HTTP port it listens on, as it printed when it started. */
+    int httpPort() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP [^,]*:(\\d+),").matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("no HTTP port in " + log);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** What it logged so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** kill -9: no shutdown hook, no clean disconnect. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

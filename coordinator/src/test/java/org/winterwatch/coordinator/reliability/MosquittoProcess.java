@@ -9,11 +9,13 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real Mosquitto broker (Debian's {@code mosquitto}) run by the test on its own port, so that the test can stop
  * and start it without disturbing the machine's broker on 1883. Persistence on; no queue limit for offline clients
- * unless one is given (Mosquitto's own default is 1,000 messages).
+ * unless one is given (Mosquitto's own default is 1,000 messages); 100 messages in flight per client unless
+ * {@link #withDefaultLimits} asks for Mosquitto's own limits (20 in flight, announced as Receive Maximum).
  */
 final class MosquittoProcess implements AutoCloseable {
 
@@ -27,6 +29,23 @@ final class MosquittoProcess implements AutoCloseable {
 
     /** With {@code maxQueued} messages kept for each offline client (0: no limit). */
     MosquittoProcess(Path dir, int maxQueued) throws IOException {
+        this(dir, List.of("max_queued_messages " + maxQueued, "max_inflight_messages 100"));
+    }
+
+    /**
+     * As Mosquitto 2.0 ships: {@code max_inflight_messages} 20 (sent to MQTT 5 clients as Receive Maximum),
+     * {@code max_queued_messages} 1,000, autosave every 1,800 s; only persistence is switched on.
+     */
+    static MosquittoProcess withDefaultLimits(Path dir) throws IOException {
+        return new MosquittoProcess(dir, List.of());
+    }
+
+    /** With these lines added to Mosquitto's defaults, e.g. {@code max_packet_size 2048}. */
+    static MosquittoProcess withSettings(Path dir, String... lines) throws IOException {
+        return new MosquittoProcess(dir, List.of(lines));
+    }
+
+    private MosquittoProcess(Path dir, List<String> limits) throws IOException {
         this.dir = Files.createDirectories(dir);
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.port = s.getLocalPort();
@@ -38,8 +57,7 @@ final class MosquittoProcess implements AutoCloseable {
                 "allow_anonymous true",
                 "persistence true",
                 "persistence_location " + dir + "/",
-                "max_queued_messages " + maxQueued,
-                "max_inflight_messages 100",
+                String.join("\n", limits),
                 "log_dest file " + dir.resolve("mosquitto.log"),
                 ""));
     }
@@ -62,6 +80,21 @@ final class MosquittoProcess implements AutoCloseable {
             process.waitFor();
             process = null;
         }
+    }
+
+    /** A crash (SIGKILL): Mosquitto keeps only what it saved at its last clean exit or autosave. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    /** Mosquitto's log, for a failing test to show. */
+    List<String> log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }
 
     private boolean accepting() {

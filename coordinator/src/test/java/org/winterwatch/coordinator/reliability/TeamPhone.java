@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -33,6 +34,8 @@ final class TeamPhone implements AutoCloseable {
     final AtomicInteger conflicting = new AtomicInteger();
     final Set<String> deadLetterReasons = ConcurrentHashMap.newKeySet();
     final AtomicInteger deadLetters = new AtomicInteger();
+    /** Whether the current connection's subscription is in place (a broker that crashed may have lost it). */
+    private volatile boolean subscribed;
 
     TeamPhone(String brokerUrl, String clientId) throws MqttException {
         client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
@@ -73,13 +76,20 @@ final class TeamPhone implements AutoCloseable {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
                 try {
-                    client.subscribe(new String[] {"ww/v1/alerts/#", "ww/v1/deadletter"}, new int[] {1, 1});
+                    client.subscribe(new String[] {"ww/v1/alerts/#", "ww/v1/deadletter"}, new int[] {1, 1}, null,
+                            new MqttActionListener() {
+                                @Override public void onSuccess(IMqttToken token) {
+                                    subscribed = true;
+                                }
+                                @Override public void onFailure(IMqttToken token, Throwable e) { }
+                            });
                 } catch (MqttException e) {
                     // resubscribed on the next connection
                 }
             }
 
             @Override public void disconnected(MqttDisconnectResponse r) {
+                subscribed = false;
                 System.out.println("phone disconnected: " + r);
             }
             @Override public void mqttErrorOccurred(MqttException e) {
@@ -96,6 +106,11 @@ final class TeamPhone implements AutoCloseable {
         options.setMaxReconnectDelay(2_000);
         client.connect(options).waitForCompletion(10_000);
         client.subscribe(new String[] {"ww/v1/alerts/#", "ww/v1/deadletter"}, new int[] {1, 1}).waitForCompletion(10_000);
+        subscribed = true;
+    }
+
+    boolean isSubscribed() {
+        return subscribed && client.isConnected();
     }
 
     @Override

@@ -1,0 +1,58 @@
+package org.winterwatch.coordinator.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.Test;
+
+class InboundRoutesTest {
+
+    private final List<String> handled = new ArrayList<>();
+    private final List<String> rejected = new ArrayList<>();
+    private final AtomicInteger acks = new AtomicInteger();
+
+    private InboundRoutes routes() {
+        Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
+        handlers.put("detections/+", (topic, payload, ack) -> handled.add("detection " + topic));
+        handlers.put("tips", (topic, payload, ack) -> handled.add("tip " + topic));
+        return new InboundRoutes("ww/v1", handlers, (topic, reason, payload) -> rejected.add(topic + ": " + reason));
+    }
+
+    @Test
+    void subscribesToEveryHandlersFilterUnderThePrefixAtQos1() {
+        assertThat(routes().subscriptions()).extracting(MqttSubscription::getTopic, MqttSubscription::getQos)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ww/v1/detections/+", 1),
+                        org.assertj.core.groups.Tuple.tuple("ww/v1/tips", 1));
+    }
+
+    @Test
+    void aSingleLevelWildcardTakesOneLevelOnly() {
+        InboundRoutes routes = routes();
+
+        routes.deliver("ww/v1/detections/sensor-1", new byte[0], acks::incrementAndGet);
+        routes.deliver("ww/v1/tips", new byte[0], acks::incrementAndGet);
+        routes.deliver("ww/v1/detections/sensor-1/extra", new byte[0], acks::incrementAndGet);
+
+        assertThat(handled).containsExactly("detection ww/v1/detections/sensor-1", "tip ww/v1/tips");
+        assertThat(rejected).containsExactly("ww/v1/detections/sensor-1/extra: no handler for this topic");
+        assertThat(acks).as("only the rejected message is acknowledged here; handlers ack after storing")
+                .hasValue(1);
+    }
+
+    @Test
+    void aHandlerThatThrowsLeavesTheMessageUnacknowledged() {
+        InboundRoutes routes = new InboundRoutes("ww/v1", Map.of("tips", (topic, payload, ack) -> {
+            throw new IllegalStateException("database away");
+        }), (topic, reason, payload) -> rejected.add(topic));
+
+        routes.deliver("ww/v1/tips", new byte[0], acks::incrementAndGet);
+
+        assertThat(acks).hasValue(0);
+        assertThat(rejected).isEmpty();
+    }
+}
