@@ -76,7 +76,8 @@ final class ActiveParts implements AutoCloseable {
         handlers.put("acks/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.ACK, ack));
         MqttBridge bridge = parts.start("mqtt", () -> {
             try {
-                return new MqttBridge(s.mqttUrl(), s.clientId(), s.topicPrefix(), clock, handlers);
+                return new MqttBridge(s.mqttUrl(), s.clientId(), s.topicPrefix(), clock, handlers,
+                        (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.UNROUTED, ack));
             } catch (MqttException | IllegalArgumentException e) {
                 throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
             }

@@ -5,26 +5,23 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Which handler takes a message on which topic; a message no handler takes goes to the dead letters. */
+/** Which handler takes a message on which topic; a message no handler takes goes to the one for unrouted messages. */
 final class InboundRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundRoutes.class);
 
-    /** Where a message that no handler takes is sent, with the reason. */
-    @FunctionalInterface
-    interface Rejects {
-        void reject(String topic, String reason, byte[] payload);
-    }
-
     private final String prefix;
     private final Map<String, MqttBridge.InboundHandler> handlers;
-    private final Rejects rejects;
+    private final MqttBridge.InboundHandler unrouted;
 
-    /** {@code handlers} by topic filter below {@code prefix}: an exact topic or one ending in {@code /+}. */
-    InboundRoutes(String prefix, Map<String, MqttBridge.InboundHandler> handlers, Rejects rejects) {
+    /**
+     * {@code handlers} by topic filter below {@code prefix}: an exact topic or one ending in {@code /+}; a message on
+     * a topic none of them takes goes to {@code unrouted} (which dead-letters it).
+     */
+    InboundRoutes(String prefix, Map<String, MqttBridge.InboundHandler> handlers, MqttBridge.InboundHandler unrouted) {
         this.prefix = prefix;
         this.handlers = Map.copyOf(handlers);
-        this.rejects = rejects;
+        this.unrouted = unrouted;
     }
 
     /** One QoS 1 subscription per handler. */
@@ -38,12 +35,7 @@ final class InboundRoutes {
     void deliver(String topic, byte[] payload, Runnable ack) {
         try {
             MqttBridge.InboundHandler handler = handlerFor(topic);
-            if (handler == null) {
-                rejects.reject(topic, "no handler for this topic", payload);
-                ack.run();
-            } else {
-                handler.handle(topic, payload, ack);
-            }
+            (handler == null ? unrouted : handler).handle(topic, payload, ack);
         } catch (RuntimeException e) {
             LOG.error("inbound handler failed topic={}", topic, e);
         }

@@ -46,12 +46,16 @@ public final class MqttBridge implements AutoCloseable {
     private final Clock clock;
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
 
-    public MqttBridge(String brokerUrl, String clientId, String prefix, Clock clock, Map<String, InboundHandler> handlers)
-            throws MqttException {
+    /**
+     * @param unrouted takes a message on a topic that none of {@code handlers} takes: the coordinator dead-letters
+     *                 it durably, through the outbox, and acknowledges it after the commit
+     */
+    public MqttBridge(String brokerUrl, String clientId, String prefix, Clock clock, Map<String, InboundHandler> handlers,
+                      InboundHandler unrouted) throws MqttException {
         this.brokerUrl = brokerUrl;
         this.prefix = prefix;
         this.clock = clock;
-        InboundRoutes routes = new InboundRoutes(prefix, handlers, this::deadLetter);
+        InboundRoutes routes = new InboundRoutes(prefix, handlers, unrouted);
         this.session = new BrokerSession(brokerUrl, clientId, this::options, routes, this::announceOnline);
     }
 

@@ -352,6 +352,7 @@ public final class AlertWorker implements AutoCloseable {
                         case DETECTION -> out.add(new Parsed(w, detections.parse(lastLevel(in.topic()), in.payload()), null, text));
                         case TIP -> out.add(new Parsed(w, tips.parse(in.payload()), null, text));
                         case ACK -> out.add(new Parsed(w, null, AckParser.parse(in.payload(), lastLevel(in.topic())), text));
+                        case UNROUTED -> throw new InboundRejection("no handler for this topic");
                     }
                 } else if (w instanceof Work.HttpTip tip) {
                     out.add(new Parsed(w, tips.parse(tip.payload()), null, new String(tip.payload(), StandardCharsets.UTF_8)));

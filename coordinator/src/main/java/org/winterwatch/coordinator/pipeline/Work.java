@@ -8,7 +8,7 @@ import org.winterwatch.coordinator.alerts.TeamAction;
 public sealed interface Work {
 
     /** What an inbound MQTT message is, by its topic. */
-    public enum Route { DETECTION, TIP, ACK }
+    public enum Route { DETECTION, TIP, ACK, /** a topic no handler takes: dead-lettered */ UNROUTED }
 
     /** An MQTT message; {@code ack} acknowledges it to the broker once its effect is committed. */
     record Inbound(String topic, byte[] payload, Route route, Runnable ack) implements Work {

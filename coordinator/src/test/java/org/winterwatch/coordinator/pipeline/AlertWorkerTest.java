@@ -309,4 +309,13 @@ class AlertWorkerTest {
         assertThat(tip.join().refusal()).isEqualTo("reporter: longer than 100 characters");
         assertThat(store.alerts(null)).isEmpty();
     }
+
+    @Test
+    void aMessageOnATopicNoHandlerTakesIsDeadLetteredThroughTheOutboxThenAcknowledged() throws Exception {
+        worker().handle(new ArrayList<>(List.of(inbound("ww/v1/detections/sensor-1/extra", "{}", Work.Route.UNROUTED))));
+
+        assertThat(brokerAcks).hasValue(1);
+        assertThat(outboxOn("ww/v1/deadletter")).singleElement().satisfies(e -> assertThat(e.payload())
+                .contains("\"topic\":\"ww/v1/detections/sensor-1/extra\"").contains("no handler for this topic"));
+    }
 }

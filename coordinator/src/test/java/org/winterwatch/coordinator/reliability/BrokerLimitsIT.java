@@ -27,7 +27,8 @@ class BrokerLimitsIT {
     void followsTheReceiveMaximumAndRefusesAMessageLargerThanTheBrokerAccepts() throws Exception {
         try (MosquittoProcess broker = MosquittoProcess.withSettings(dir.resolve("mosquitto"),
                 "max_inflight_messages 5", "max_packet_size 2048").start();
-             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", "ww/v1", Clock.systemUTC(), Map.of())) {
+             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", "ww/v1", Clock.systemUTC(), Map.of(),
+                     (topic, payload, ack) -> ack.run())) {
             bridge.connect().get(20, TimeUnit.SECONDS);
 
             assertThat(bridge.publishWindow()).as("receive maximum 5, less 2 for status and dead letters").isEqualTo(3);
