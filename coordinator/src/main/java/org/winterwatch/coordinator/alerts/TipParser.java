@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +19,20 @@ public final class TipParser {
             "street_sweeper", "sanitation_worker", "courier", "delivery_rider", "security_guard", "city_management");
     private static final double TRAINED_CONFIDENCE = 0.75;
     private static final double PUBLIC_CONFIDENCE = 0.6;
-    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
 
     private final Clock clock;
     private final Duration maxAge;
+    private final Duration maxClockSkew;
 
     public TipParser(Clock clock, Duration maxAge) {
+        this(clock, maxAge, DetectionParser.DEFAULT_MAX_CLOCK_SKEW);
+    }
+
+    /** A tip up to {@code maxClockSkew} ahead of the coordinator's clock is taken as seen now, as a detection is. */
+    public TipParser(Clock clock, Duration maxAge, Duration maxClockSkew) {
         this.clock = clock;
         this.maxAge = maxAge;
+        this.maxClockSkew = DetectionParser.checkedSkew(maxClockSkew);
     }
 
     public Detection parse(byte[] payload) throws InboundRejection {
@@ -43,20 +48,8 @@ public final class TipParser {
         String role = DetectionParser.text(json, "reporterRole", true);
         double lat = DetectionParser.number(json, "lat", -90, 90);
         double lon = DetectionParser.number(json, "lon", -180, 180);
-        String observedText = DetectionParser.text(json, "observedAt", true);
-        Instant observedAt;
-        try {
-            observedAt = UtcTimes.parse(observedText);
-        } catch (DateTimeParseException e) {
-            throw new InboundRejection("observedAt: '" + observedText + "' is not an ISO-8601 UTC time such as 2026-01-05T03:12:00Z");
-        }
-        Instant now = clock.instant();
-        if (observedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new InboundRejection("observedAt: " + observedText + " is in the future (now " + now + ")");
-        }
-        if (observedAt.isBefore(now.minus(maxAge))) {
-            throw new InboundRejection("observedAt: " + observedText + " is older than " + maxAge.toMinutes() + " minutes");
-        }
+        Instant observedAt = DetectionParser.observedAt(DetectionParser.claimedTime(json, "observedAt"), "observedAt",
+                clock.instant(), maxClockSkew, maxAge);
         String note = DetectionParser.text(json, "note", false);
         if (note != null && note.length() > 2000) {
             throw new InboundRejection("note: longer than 2000 characters");
