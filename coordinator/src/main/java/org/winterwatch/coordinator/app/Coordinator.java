@@ -24,6 +24,7 @@ import org.winterwatch.coordinator.alerts.DetectionParser;
 import org.winterwatch.coordinator.alerts.Teams;
 import org.winterwatch.coordinator.alerts.TipParser;
 import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.clocks.SourceClocks;
 import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
@@ -93,8 +94,10 @@ public final class Coordinator implements AutoCloseable {
         }
         Clock clock = s.clock();
         OutboxRelay[] relayRef = new OutboxRelay[1];
-        AlertWorker worker = new AlertWorker(book, store, new DetectionParser(clock, s.detectionMaxAge()),
-                new TipParser(clock, s.detectionMaxAge()), clock, s.topicPrefix(), committed -> relayRef[0].offer(committed));
+        SourceClocks sourceClocks = new SourceClocks();
+        AlertWorker worker = new AlertWorker(book, store,
+                new DetectionParser(clock, s.detectionMaxAge(), s.maxClockSkew(), sourceClocks),
+                new TipParser(clock, s.detectionMaxAge(), s.maxClockSkew()), clock, s.topicPrefix(), committed -> relayRef[0].offer(committed));
         Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
         handlers.put("detections/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.DETECTION, ack));
         handlers.put("tips", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.TIP, ack));
@@ -132,7 +135,8 @@ public final class Coordinator implements AutoCloseable {
             worker.onTip(inspections::onTip);
         }
         Vertx vertx = Vertx.vertx();
-        HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather, audit));
+        HttpApiVerticle http = new HttpApiVerticle(s.http(), new CoordinatorBackend(s, store, bridge, fleet, worker, weather, audit,
+                sourceClocks));
         try {
             vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package org.winterwatch.coordinator.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import org.winterwatch.coordinator.alerts.AlertState;
 import org.winterwatch.coordinator.alerts.Outcome;
 import org.winterwatch.coordinator.alerts.TeamAction;
 import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.clocks.SourceClocks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
@@ -28,6 +31,8 @@ import org.winterwatch.geo.layer.SiteLayers;
 final class CoordinatorBackend implements HttpBackend {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sources listed by name in the health check; the rest are only counted. */
+    private static final int CLOCKS_LISTED = 10;
 
     private final CoordinatorSettings settings;
     private final AlertStore store;
@@ -37,10 +42,12 @@ final class CoordinatorBackend implements HttpBackend {
     private final Weather weather;
 
     private final AuditLog audit;
+    private final SourceClocks sourceClocks;
 
     CoordinatorBackend(CoordinatorSettings settings, AlertStore store, MqttBridge bridge, FleetSupervisor fleet,
-                       AlertWorker worker, Weather weather, AuditLog audit) {
+                       AlertWorker worker, Weather weather, AuditLog audit, SourceClocks sourceClocks) {
         this.audit = audit;
+        this.sourceClocks = sourceClocks;
         this.settings = settings;
         this.store = store;
         this.bridge = bridge;
@@ -55,7 +62,28 @@ final class CoordinatorBackend implements HttpBackend {
         parts.put("broker", bridge.isConnected());
         parts.put("database", settings.database().isUsable());
         parts.put("drones", fleet.allConnected());
-        return new Health(parts);
+        return new Health(parts, Map.of("clocks", clocksJson(sourceClocks.report(CLOCKS_LISTED))));
+    }
+
+    /** How far the sources' clocks run ahead: the count, the worst, and the first few furthest ahead. */
+    private ObjectNode clocksJson(SourceClocks.Report report) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("maxSkewS", settings.maxClockSkew().toMillis() / 1000.0);
+        o.put("sources", report.sources());
+        o.put("sourcesAhead", report.sourcesAhead());
+        o.set("worst", report.worst().<JsonNode>map(CoordinatorBackend::offsetJson).orElse(JSON.nullNode()));
+        ArrayNode ahead = o.putArray("ahead");
+        report.ahead().forEach(a -> ahead.add(offsetJson(a)));
+        return o;
+    }
+
+    private static ObjectNode offsetJson(SourceClocks.Offset offset) {
+        return JSON.createObjectNode()
+                .put("source", offset.source())
+                .put("offsetS", offset.last().toMillis() / 1000.0)
+                .put("smoothedOffsetS", offset.smoothed().toMillis() / 1000.0)
+                .put("lastSeen", offset.lastSeen().toString())
+                .put("readings", offset.readings());
     }
 
     @Override
@@ -139,6 +167,14 @@ final class CoordinatorBackend implements HttpBackend {
         m.append("ww_broker_connected ").append(bridge.isConnected() ? 1 : 0).append('\n');
         m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");
         m.append("ww_drones_connected ").append(fleet.states().stream().filter(DroneState::connected).count()).append('\n');
+        SourceClocks.Report clocks = sourceClocks.report(1);
+        m.append("# HELP ww_source_clocks_ahead Sensors and drones whose clock runs ahead of the coordinator's.\n")
+                .append("# TYPE ww_source_clocks_ahead gauge\n");
+        m.append("ww_source_clocks_ahead ").append(clocks.sourcesAhead()).append('\n');
+        m.append("# HELP ww_source_clock_ahead_max_seconds How far ahead the furthest-ahead source's clock ran at its last detection.\n")
+                .append("# TYPE ww_source_clock_ahead_max_seconds gauge\n");
+        m.append("ww_source_clock_ahead_max_seconds ")
+                .append(clocks.worst().map(w -> w.last().toMillis() / 1000.0).orElse(0.0)).append('\n');
         return m.toString();
     }
 

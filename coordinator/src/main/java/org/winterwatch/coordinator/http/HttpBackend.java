@@ -1,6 +1,9 @@
 package org.winterwatch.coordinator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +18,23 @@ import org.winterwatch.drone.DroneState;
 /** What the HTTP API reads from and asks of the rest of the coordinator. Blocking calls run on worker threads. */
 public interface HttpBackend {
 
-    /** Each part (broker, database, drones) usable or not; up only when all are. */
-    record Health(Map<String, Boolean> components) {
+    /**
+     * Each part (broker, database, drones) usable or not; up only when all are.
+     *
+     * @param details further figures shown beside the components by name (such as {@code clocks}); they never make
+     *                the coordinator down
+     */
+    record Health(Map<String, Boolean> components, Map<String, JsonNode> details) {
+
+        public Health {
+            components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+            details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
+        public Health(Map<String, Boolean> components) {
+            this(components, Map.of());
+        }
+
         public boolean up() {
             return components.values().stream().allMatch(Boolean::booleanValue);
         }
