@@ -1,6 +1,7 @@
 package org.winterwatch.simulator;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ import org.winterwatch.simulator.grpc.DroneEndpoint;
  * <p>With a real-time {@link SimClock} the world advances by itself in ticks of
  * {@link SimClock#TICK}; with a manual clock it moves only on {@link #step(Duration)} (or
  * {@link SimClock#advance(Duration)}). Telemetry streams are refreshed every 100 ms of real time.
+ *
+ * <p>Published detections carry two times: {@code observedAt}, read from the publishing clock when the detection is
+ * published (the wall clock unless told otherwise), and {@code simulatedAt}, the simulated instant it was seen. A
+ * coordinator on the wall clock thus accepts them at any speedup; one that shares the simulated clock (the demo)
+ * passes that clock as the publishing clock.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -47,6 +53,7 @@ public final class Simulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final SimClock clock;
+    private final Clock publishingClock;
     private final List<DroneEndpoint> endpoints = new ArrayList<>();
     private final List<OnboardDetector> detectors = new ArrayList<>();
     private final List<MqttDetectionPublisher> publishers = new ArrayList<>();
@@ -62,9 +69,10 @@ public final class Simulator implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Runnable clockSubscription = () -> { };
 
-    private Simulator(SimulatorConfig config, SimClock clock) {
+    private Simulator(SimulatorConfig config, SimClock clock, Clock publishingClock) {
         this.config = config;
         this.clock = clock;
+        this.publishingClock = publishingClock;
         AtomicInteger threads = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "ww-sim-" + threads.incrementAndGet());
@@ -80,9 +88,18 @@ public final class Simulator implements AutoCloseable {
      * @throws IllegalStateException when a server cannot bind its port (the message names drone and port)
      */
     public static Simulator start(SimulatorConfig config, SimClock clock) {
+        return start(config, clock, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #start(SimulatorConfig, SimClock)}, with detections stamped ({@code observedAt}) by
+     * {@code publishingClock}: the clock of whoever receives them.
+     */
+    public static Simulator start(SimulatorConfig config, SimClock clock, Clock publishingClock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        Simulator simulator = new Simulator(config, clock);
+        Objects.requireNonNull(publishingClock, "publishingClock");
+        Simulator simulator = new Simulator(config, clock, publishingClock);
         try {
             simulator.startDrones();
             simulator.startLoops();
@@ -321,7 +338,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void deliver(Detection detection, MqttDetectionPublisher publisher) {
-        String json = DetectionJson.write(detection);
+        String json = DetectionJson.write(detection, publishingClock.instant());
         LOG.debug("detection source={} id={} kind={} siteId={}", detection.source(), detection.id(), detection.kind(),
                 detection.siteId());
         if (publisher != null) {

@@ -9,8 +9,10 @@ import io.mavsdk.System;
 import io.mavsdk.action.Action;
 import io.mavsdk.mission.Mission;
 import io.reactivex.disposables.CompositeDisposable;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +26,13 @@ class MavsdkClientTest {
     private static final LatLon HOME = new LatLon(40.0905, 113.3345);
     private static final SimPerson UNDER_BRIDGE = new SimPerson("p-1", new LatLon(40.0915, 113.3352), 30.5, "br-01");
 
+    /** The publisher's wall clock, far from simulated time, so that the test tells the two apart. */
+    private static final Instant PUBLISHED = Instant.parse("2026-12-02T13:00:00Z");
+
     private final SimClock clock = SimClock.manual(Instant.parse("2025-01-10T22:00:00Z"));
     private final Simulator simulator = Simulator.start(
-            new SimulatorConfig(1, 0, HOME, 20, null, null, List.of(UNDER_BRIDGE), -18, 7, 10), clock);
+            new SimulatorConfig(1, 0, HOME, 20, null, null, List.of(UNDER_BRIDGE), -18, 7, 10), clock,
+            Clock.fixed(PUBLISHED, ZoneOffset.UTC));
     private final System drone = new System("127.0.0.1", simulator.grpcPort(0));
     private final CompositeDisposable subscriptions = new CompositeDisposable();
 
@@ -112,7 +118,8 @@ class MavsdkClientTest {
         assertThat(d.get("kind").asText()).isEqualTo("thermal");
         assertThat(new LatLon(d.get("lat").asDouble(), d.get("lon").asDouble()).distanceM(UNDER_BRIDGE.position()))
                 .isLessThan(10);
-        assertThat(Instant.parse(d.get("observedAt").asText())).isBetween(clock.now().minusSeconds(180), clock.now());
+        assertThat(Instant.parse(d.get("observedAt").asText())).isEqualTo(PUBLISHED);
+        assertThat(Instant.parse(d.get("simulatedAt").asText())).isBetween(clock.now().minusSeconds(180), clock.now());
         assertThat(d.get("confidence").asDouble()).isBetween(0.55, 0.97);
         assertThat(d.get("tempC").asDouble()).isEqualTo(30.5);
         assertThat(d.get("siteId").asText()).isEqualTo("br-01");

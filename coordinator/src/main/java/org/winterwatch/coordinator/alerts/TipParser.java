@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +22,20 @@ public final class TipParser {
     /** A name or handle; the stored source is {@code tip:<reporter>}. */
     static final int MAX_REPORTER_CHARS = 100;
     static final int MAX_ROLE_CHARS = 64;
-    private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(2);
 
     private final Clock clock;
     private final Duration maxAge;
+    private final Duration maxClockSkew;
 
     public TipParser(Clock clock, Duration maxAge) {
+        this(clock, maxAge, DetectionParser.DEFAULT_MAX_CLOCK_SKEW);
+    }
+
+    /** A tip up to {@code maxClockSkew} ahead of the coordinator's clock is taken as seen now, as a detection is. */
+    public TipParser(Clock clock, Duration maxAge, Duration maxClockSkew) {
         this.clock = clock;
         this.maxAge = maxAge;
+        this.maxClockSkew = DetectionParser.checkedSkew(maxClockSkew);
     }
 
     public Detection parse(byte[] payload) throws InboundRejection {
@@ -52,20 +57,8 @@ public final class TipParser {
         }
         double lat = DetectionParser.number(json, "lat", -90, 90);
         double lon = DetectionParser.number(json, "lon", -180, 180);
-        String observedText = DetectionParser.text(json, "observedAt", true);
-        Instant observedAt;
-        try {
-            observedAt = UtcTimes.parse(observedText);
-        } catch (DateTimeParseException e) {
-            throw new InboundRejection("observedAt: '" + observedText + "' is not an ISO-8601 UTC time such as 2026-01-05T03:12:00Z");
-        }
-        Instant now = clock.instant();
-        if (observedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw new InboundRejection("observedAt: " + observedText + " is in the future (now " + now + ")");
-        }
-        if (observedAt.isBefore(now.minus(maxAge))) {
-            throw new InboundRejection("observedAt: " + observedText + " is older than " + maxAge.toMinutes() + " minutes");
-        }
+        Instant observedAt = DetectionParser.observedAt(DetectionParser.claimedTime(json, "observedAt"), "observedAt",
+                clock.instant(), maxClockSkew, maxAge);
         String note = DetectionParser.text(json, "note", false);
         if (note != null && note.length() > 2000) {
             throw new InboundRejection("note: longer than 2000 characters");

@@ -18,6 +18,7 @@ import org.winterwatch.coordinator.alerts.DetectionParser;
 import org.winterwatch.coordinator.alerts.Teams;
 import org.winterwatch.coordinator.alerts.TipParser;
 import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.clocks.SourceClocks;
 import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
@@ -54,7 +55,8 @@ final class ActiveParts implements AutoCloseable {
         this.fleet = fleet;
     }
 
-    static ActiveParts start(CoordinatorSettings s, AlertStore store, Weather weather, AuditLog audit, Extras extras)
+    static ActiveParts start(CoordinatorSettings s, AlertStore store, Weather weather, AuditLog audit,
+                             SourceClocks sourceClocks, Extras extras)
             throws StartupException {
         Lifecycle parts = new Lifecycle("active");
         Clock clock = s.clock();
@@ -67,7 +69,8 @@ final class ActiveParts implements AutoCloseable {
         }
         OutboxRelay[] relayRef = new OutboxRelay[1];
         AlertWorker worker = parts.start("alert worker", () -> new AlertWorker(book, store,
-                new DetectionParser(clock, s.detectionMaxAge()), new TipParser(clock, s.detectionMaxAge()), clock,
+                new DetectionParser(clock, s.detectionMaxAge(), s.maxClockSkew(), sourceClocks),
+                new TipParser(clock, s.detectionMaxAge(), s.maxClockSkew()), clock,
                 s.topicPrefix(), committed -> relayRef[0].offer(committed)).start());
         extras.alertListeners().forEach(worker::onAlert);
         Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();

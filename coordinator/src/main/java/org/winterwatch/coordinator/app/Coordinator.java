@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.winterwatch.coordinator.alerts.Alert;
 import org.winterwatch.coordinator.alerts.AlertState;
 import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.clocks.SourceClocks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
@@ -42,6 +43,8 @@ public final class Coordinator implements AutoCloseable {
     private Leadership leadership;
     private HttpApiVerticle http;
     private volatile ActiveParts active;
+    /** How far each source's clock runs ahead; fed by the active parts' detection parser, read by health. */
+    private final SourceClocks sourceClocks = new SourceClocks();
 
     private Coordinator(CoordinatorSettings settings) {
         this.settings = settings;
@@ -80,7 +83,7 @@ public final class Coordinator implements AutoCloseable {
         Vertx vertx = lifecycle.start("vertx", Vertx::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS));
         http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, store, weather, audit, this::activeParts,
-                () -> leadership.role()));
+                () -> leadership.role(), sourceClocks));
         lifecycle.start("http api", () -> {
             deploy(vertx, http);
             return http;
@@ -115,7 +118,7 @@ public final class Coordinator implements AutoCloseable {
 
     private synchronized void becomeActive() throws StartupException {
         if (active == null) {
-            active = ActiveParts.start(settings, store, weather, audit,
+            active = ActiveParts.start(settings, store, weather, audit, sourceClocks,
                     new ActiveParts.Extras(List.copyOf(alertListeners), List.copyOf(takUrls)));
             onActive.forEach(Coordinator::runQuietly);
         }

@@ -1,6 +1,8 @@
 package org.winterwatch.coordinator.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.winterwatch.coordinator.alerts.AlertState;
 import org.winterwatch.coordinator.alerts.Outcome;
 import org.winterwatch.coordinator.alerts.TeamAction;
 import org.winterwatch.coordinator.alerts.Weather;
+import org.winterwatch.coordinator.clocks.SourceClocks;
 import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.pipeline.TipResult;
 import org.winterwatch.coordinator.store.AlertStore;
@@ -26,6 +29,8 @@ import org.winterwatch.geo.layer.SiteLayers;
 final class CoordinatorBackend implements HttpBackend {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sources listed by name in the health check; the rest are only counted. */
+    private static final int CLOCKS_LISTED = 10;
 
     private final CoordinatorSettings settings;
     private final AlertStore store;
@@ -33,10 +38,12 @@ final class CoordinatorBackend implements HttpBackend {
     private final AuditLog audit;
     private final Supplier<ActiveParts> active;
     private final Supplier<Leadership.Role> role;
+    private final SourceClocks sourceClocks;
 
     /** @param active the active parts, or null while this coordinator is standby */
     CoordinatorBackend(CoordinatorSettings settings, AlertStore store, Weather weather, AuditLog audit,
-                       Supplier<ActiveParts> active, Supplier<Leadership.Role> role) {
+                       Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks) {
+        this.sourceClocks = sourceClocks;
         this.settings = settings;
         this.store = store;
         this.weather = weather;
@@ -62,7 +69,29 @@ final class CoordinatorBackend implements HttpBackend {
         if (a != null) {
             parts.put("drones", a.fleet.allConnected());
         }
-        return new Health(parts, a == null ? Leadership.Role.STANDBY.wireName() : role.get().wireName());
+        return new Health(parts, a == null ? Leadership.Role.STANDBY.wireName() : role.get().wireName(),
+                Map.of("clocks", clocksJson(sourceClocks.report(CLOCKS_LISTED))));
+    }
+
+    /** How far the sources' clocks run ahead: the count, the worst, and the first few furthest ahead. */
+    private ObjectNode clocksJson(SourceClocks.Report report) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("maxSkewS", settings.maxClockSkew().toMillis() / 1000.0);
+        o.put("sources", report.sources());
+        o.put("sourcesAhead", report.sourcesAhead());
+        o.set("worst", report.worst().<JsonNode>map(CoordinatorBackend::offsetJson).orElse(JSON.nullNode()));
+        ArrayNode ahead = o.putArray("ahead");
+        report.ahead().forEach(a -> ahead.add(offsetJson(a)));
+        return o;
+    }
+
+    private static ObjectNode offsetJson(SourceClocks.Offset offset) {
+        return JSON.createObjectNode()
+                .put("source", offset.source())
+                .put("offsetS", offset.last().toMillis() / 1000.0)
+                .put("smoothedOffsetS", offset.smoothed().toMillis() / 1000.0)
+                .put("lastSeen", offset.lastSeen().toString())
+                .put("readings", offset.readings());
     }
 
     @Override
@@ -154,6 +183,14 @@ final class CoordinatorBackend implements HttpBackend {
         m.append("ww_broker_connected ").append(a != null && a.bridge.isConnected() ? 1 : 0).append('\n');
         m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");
         m.append("ww_drones_connected ").append(drones().stream().filter(DroneState::connected).count()).append('\n');
+        SourceClocks.Report clocks = sourceClocks.report(1);
+        m.append("# HELP ww_source_clocks_ahead Sensors and drones whose clock runs ahead of the coordinator's.\n")
+                .append("# TYPE ww_source_clocks_ahead gauge\n");
+        m.append("ww_source_clocks_ahead ").append(clocks.sourcesAhead()).append('\n');
+        m.append("# HELP ww_source_clock_ahead_max_seconds How far ahead the furthest-ahead source's clock ran at its last detection.\n")
+                .append("# TYPE ww_source_clock_ahead_max_seconds gauge\n");
+        m.append("ww_source_clock_ahead_max_seconds ")
+                .append(clocks.worst().map(w -> w.last().toMillis() / 1000.0).orElse(0.0)).append('\n');
         return m.toString();
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.alerts.DetectionParser;
 import org.winterwatch.coordinator.alerts.TeamZone;
 import org.winterwatch.coordinator.fleet.InspectionSettings;
 import org.winterwatch.coordinator.http.HttpSettings;
@@ -15,11 +16,22 @@ import org.winterwatch.geo.site.SiteLayer;
  *
  * @param clock      time for alerts and validation: the wall clock, or the simulator's in the demo
  * @param inspection whether a tip sends the nearest free drone to look, and how it flies
+ * @param maxClockSkew how far ahead of {@code clock} a sensor's {@code observedAt} may be and still be accepted
+ *                     (clamped to now); further ahead it is dead-lettered
  */
 public record CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
                                   SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
                                   HttpSettings http, double ambientTempC, Duration detectionMaxAge,
-                                  List<TeamZone> teams, InspectionSettings inspection) {
+                                  List<TeamZone> teams, InspectionSettings inspection, Duration maxClockSkew) {
+
+    /** With the default clock skew allowed ({@link DetectionParser#DEFAULT_MAX_CLOCK_SKEW}). */
+    public CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
+                               SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
+                               HttpSettings http, double ambientTempC, Duration detectionMaxAge, List<TeamZone> teams,
+                               InspectionSettings inspection) {
+        this(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http, ambientTempC, detectionMaxAge,
+                teams, inspection, DetectionParser.DEFAULT_MAX_CLOCK_SKEW);
+    }
 
     /** Without point inspections (tips send no drone). */
     public CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
@@ -32,11 +44,21 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
     /** The same settings with these point-inspection settings. */
     public CoordinatorSettings withInspection(InspectionSettings newInspection) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, newInspection);
+                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew);
+    }
+
+    /** The same settings with this clock skew allowed for sensors that run ahead. */
+    public CoordinatorSettings withMaxClockSkew(Duration newMaxClockSkew) {
+        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
+                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew);
     }
 
     public CoordinatorSettings {
         inspection = inspection == null ? InspectionSettings.defaults() : inspection;
+        maxClockSkew = maxClockSkew == null ? DetectionParser.DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
+        if (maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("max clock skew must be zero or more, was " + maxClockSkew);
+        }
         drones = List.copyOf(drones);
         teams = List.copyOf(teams);
         if (topicPrefix == null || topicPrefix.isBlank() || topicPrefix.endsWith("/") || topicPrefix.contains("#")

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.coordinator.alerts.DetectionParser;
 import org.winterwatch.coordinator.alerts.TeamZone;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
@@ -49,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -69,6 +70,9 @@ final class ServeCommand implements Callable<Integer> {
     String takUrl;
     @Option(names = "--inspect-tips", description = "A tip sends the nearest free drone to look (the config's inspection: section sets its limits).")
     boolean inspectTips;
+    @Option(names = "--max-clock-skew-s", description = "How many seconds ahead of this machine's clock a sensor's observedAt "
+            + "may be: accepted as seen now, noted in /api/v1/health; further ahead it is dead-lettered (120).")
+    Integer maxClockSkewS;
     @Option(names = "--drone", description = "ID=HOST:PORT of a MAVSDK gRPC endpoint (mavsdk_server or the simulator); repeatable.")
     List<String> drones;
 
@@ -108,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
         List<TeamZone> teams = AlertConfig.teams(s.raw("teams"));
         InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
         HttpSettings api = httpSettings(s, host, http, tokens);
+        Duration maxClockSkew = maxClockSkew(s, maxClockSkewS);
         int retentionDays = s.integer("location-retention-days", null, 30);
         Duration keepLocations;
         try {
@@ -126,7 +131,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), policy,
-                api, ambient, Duration.ofHours(6), teams, inspection);
+                api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew);
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start
@@ -159,6 +164,16 @@ final class ServeCommand implements Callable<Integer> {
         }, "ww-shutdown"));
         stop.await();
         return ExitCodes.OK;
+    }
+
+    /** {@code max_clock_skew_s}: whole seconds, at most a day (a clock further off is broken, not skewed). */
+    private static Duration maxClockSkew(Settings s, Integer flag) {
+        long defaultS = DetectionParser.DEFAULT_MAX_CLOCK_SKEW.toSeconds();
+        int seconds = s.integer("max-clock-skew-s", flag, (int) defaultS);
+        if (seconds < 0 || seconds > 86_400) {
+            throw new UsageError("max_clock_skew_s: must be within 0..86400 seconds, was " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static SiteLayer readSites(List<String> files) {

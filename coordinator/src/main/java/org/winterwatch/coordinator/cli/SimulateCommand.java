@@ -2,7 +2,7 @@ package org.winterwatch.coordinator.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +78,10 @@ final class SimulateCommand implements Callable<Integer> {
         if (exitAfterS != null && !(exitAfterS > 0)) {
             throw new UsageError("--exit-after must be a positive number of seconds, was " + exitAfterS);
         }
-        Simulator simulator = Simulator.start(config, SimClock.startingAt(Instant.now(), speedup));
+        // detections are stamped with the wall clock when published, so a coordinator on the wall clock
+        // (serve) accepts them at any speedup; simulated time travels in their simulatedAt field
+        Clock wall = Clock.systemUTC();
+        Simulator simulator = Simulator.start(config, SimClock.startingAt(wall.instant(), speedup), wall);
         int shown = Math.min(simulator.droneCount(), 8);
         for (int i = 0; i < shown; i++) {
             out.println(simulator.droneId(i) + ": MAVSDK gRPC on 127.0.0.1:" + simulator.grpcPort(i));

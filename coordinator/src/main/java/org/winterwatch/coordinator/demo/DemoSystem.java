@@ -78,7 +78,8 @@ public final class DemoSystem implements AutoCloseable {
                     .withGrpcBasePort(0)
                     .withSpeedup(options.speedup());
             SimClock clock = SimClock.startingAt(Instant.now(), options.speedup());
-            Simulator simulator = Simulator.start(simConfig, clock);
+            // the demo's coordinator lives in simulated time, so detections are stamped with that clock too
+            Simulator simulator = Simulator.start(simConfig, clock, clock.asClock());
             started.add(simulator);
 
             AccessTokens tokens = new AccessTokens();

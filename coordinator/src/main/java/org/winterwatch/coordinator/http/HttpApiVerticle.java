@@ -107,6 +107,7 @@ public final class HttpApiVerticle extends VerticleBase {
                     failing.add(name);
                 }
             });
+            h.details().forEach(body::set);
             send(ctx, h.up() ? 200 : 503, body.toString());
         });
     }

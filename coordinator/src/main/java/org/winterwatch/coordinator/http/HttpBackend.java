@@ -1,6 +1,9 @@
 package org.winterwatch.coordinator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +18,20 @@ import org.winterwatch.drone.DroneState;
 /** What the HTTP API reads from and asks of the rest of the coordinator. Blocking calls run on worker threads. */
 public interface HttpBackend {
 
-    /** Each part (broker, database, drones) usable or not; up only when all are. */
-    /** @param role "active" or "standby" (a standby is healthy without a broker connection of its own) */
-    record Health(Map<String, Boolean> components, String role) {
+    /**
+     * Each part (broker, database, drones) usable or not; up only when all are.
+     *
+     * @param role    "active" or "standby" (a standby is healthy without a broker connection of its own)
+     * @param details further figures shown beside the components by name (such as {@code clocks}); they never make
+     *                the coordinator down
+     */
+    record Health(Map<String, Boolean> components, String role, Map<String, JsonNode> details) {
+
+        public Health {
+            components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+            details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
         public boolean up() {
             return components.values().stream().allMatch(Boolean::booleanValue);
         }

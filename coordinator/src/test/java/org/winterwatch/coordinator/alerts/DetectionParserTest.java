@@ -11,14 +11,24 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.winterwatch.coordinator.clocks.SourceClocks;
 
 class DetectionParserTest {
 
     private static final Instant NOW = Instant.parse("2026-01-05T19:00:00Z");
     private final DetectionParser parser = new DetectionParser(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(6));
 
+    private final SourceClocks clocks = new SourceClocks();
+    private final DetectionParser skewed = new DetectionParser(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(6),
+            Duration.ofMinutes(2), clocks);
+
     private static byte[] json(String text) {
         return text.replace('\'', '"').getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] observedAt(String source, String observedAt) {
+        return json("{'id':'d-1','source':'" + source + "','kind':'motion','lat':40.088,'lon':113.3342,"
+                + "'observedAt':'" + observedAt + "','confidence':0.9}");
     }
 
     @Test
@@ -51,6 +61,61 @@ class DetectionParserTest {
         assertThatThrownBy(() -> parser.parse("drone-1", json(payload)))
                 .isInstanceOf(InboundRejection.class)
                 .hasMessageContaining(reason);
+    }
+
+    @Test
+    void aSensorWhoseClockRunsAMinuteFastIsAcceptedAsSeenNow() throws Exception {
+        // given a sensor whose clock runs a minute ahead of the coordinator's
+        byte[] payload = observedAt("atm-01-motion", "2026-01-05T19:01:00Z");
+
+        // when its detection arrives
+        Detection d = skewed.parse("atm-01-motion", payload);
+
+        // then it is accepted, clamped to the coordinator's now, and the sensor is noted as a minute ahead
+        assertThat(d.observedAt()).isEqualTo(NOW);
+        assertThat(clocks.of("atm-01-motion")).hasValueSatisfying(o -> assertThat(o.last()).isEqualTo(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aDetectionExactlyTheSkewAheadIsStillAccepted() throws Exception {
+        assertThat(skewed.parse("s-1", observedAt("s-1", "2026-01-05T19:02:00Z")).observedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void beyondTheSkewADetectionIsRefusedNamingTheFieldAndTheSettingButItsClockIsNoted() {
+        assertThatThrownBy(() -> skewed.parse("s-1", observedAt("s-1", "2026-01-05T19:02:00.500Z")))
+                .isInstanceOf(InboundRejection.class)
+                .hasMessageStartingWith("observedAt: 2026-01-05T19:02:00.500Z is 120.5 s in the future")
+                .hasMessageContaining("at most 120 s ahead")
+                .hasMessageContaining("max_clock_skew_s");
+        assertThat(clocks.report(10).worst()).hasValueSatisfying(w -> assertThat(w.source()).isEqualTo("s-1"));
+    }
+
+    @Test
+    void theSkewIsSetByTheOperator() throws Exception {
+        DetectionParser strict = new DetectionParser(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(6), Duration.ZERO,
+                new SourceClocks());
+        DetectionParser lenient = new DetectionParser(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(6),
+                Duration.ofMinutes(10), new SourceClocks());
+
+        assertThatThrownBy(() -> strict.parse("s-1", observedAt("s-1", "2026-01-05T19:00:01Z")))
+                .hasMessageContaining("at most 0 s ahead");
+        assertThat(lenient.parse("s-1", observedAt("s-1", "2026-01-05T19:09:00Z")).observedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aDetectionFromThePastKeepsItsOwnTime() throws Exception {
+        assertThat(skewed.parse("s-1", observedAt("s-1", "2026-01-05T18:58:30Z")).observedAt())
+                .isEqualTo(Instant.parse("2026-01-05T18:58:30Z"));
+    }
+
+    @Test
+    void fieldsTheContractDoesNotNameSuchAsTheSimulatorsSimulatedAtAreIgnored() throws Exception {
+        Detection d = parser.parse("drone-1", json("{'id':'d-1','source':'drone-1','kind':'thermal','lat':40.09,'lon':113.33,"
+                + "'observedAt':'2026-01-05T18:59:00Z','simulatedAt':'2026-01-06T02:00:00Z','confidence':0.8,"
+                + "'firmware':{'version':3}}"));
+
+        assertThat(d.observedAt()).isEqualTo(Instant.parse("2026-01-05T18:59:00Z"));
     }
 
     @Test

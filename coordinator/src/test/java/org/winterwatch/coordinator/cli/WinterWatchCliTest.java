@@ -79,6 +79,21 @@ class WinterWatchCliTest {
     }
 
     @Test
+    void aClockSkewOutsideZeroToADayStopsServeWithTheSettingAndExitCode2() throws Exception {
+        Path config = dir.resolve("skew.yaml");
+        Files.writeString(config, "max_clock_skew_s: -5\n");
+
+        CliRun fromConfig = run("serve", "--config", config.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+        CliRun fromFlag = run("serve", "--max-clock-skew-s", "90000", "--data-dir", dir.toString(), "--http-port", "0");
+
+        assertThat(fromConfig.code()).isEqualTo(2);
+        assertThat(fromConfig.err()).contains("max_clock_skew_s: must be within 0..86400 seconds, was -5")
+                .doesNotContain("Exception");
+        assertThat(fromFlag.code()).isEqualTo(2);
+        assertThat(fromFlag.err()).contains("max_clock_skew_s: must be within 0..86400 seconds, was 90000");
+    }
+
+    @Test
     void validatingTheBundledDemoLayerSucceeds() throws Exception {
         Path layer = dir.resolve("demo.geojson");
         try (var in = getClass().getResourceAsStream("/org/winterwatch/geo/demo/yuhe-datong.geojson")) {

@@ -7,21 +7,23 @@ import java.util.Objects;
  * A detection as a drone's onboard detector or a fixed sensor reports it (CONTRACT §4,
  * {@code detections/{sourceId}}).
  *
+ * @param simulatedAt when it was seen, in simulated time; the published {@code observedAt} is the wall-clock time of
+ *                    publishing instead (see {@link DetectionJson})
  * @param tempC NaN when the sensor measures no temperature (motion)
  * @param siteId the person's or sensor's site when known, else null
  * @param headingDeg the drone's heading; NaN for a fixed sensor
  * @param kind {@code thermal} or {@code motion}
  */
-public record Detection(String id, String source, double lat, double lon, Instant observedAt, double confidence,
+public record Detection(String id, String source, double lat, double lon, Instant simulatedAt, double confidence,
                         double tempC, String siteId, double headingDeg, String kind) {
 
     public static final String KIND = "thermal";
     public static final String MOTION = "motion";
 
     /** A thermal detection. */
-    public Detection(String id, String source, double lat, double lon, Instant observedAt, double confidence,
+    public Detection(String id, String source, double lat, double lon, Instant simulatedAt, double confidence,
                      double tempC, String siteId, double headingDeg) {
-        this(id, source, lat, lon, observedAt, confidence, tempC, siteId, headingDeg, KIND);
+        this(id, source, lat, lon, simulatedAt, confidence, tempC, siteId, headingDeg, KIND);
     }
 
     public Detection {
@@ -34,7 +36,7 @@ public record Detection(String id, String source, double lat, double lon, Instan
         if (!Double.isFinite(lat) || lat < -90 || lat > 90 || !Double.isFinite(lon) || lon < -180 || lon > 180) {
             throw new IllegalArgumentException("detection position out of range: " + lat + "," + lon);
         }
-        Objects.requireNonNull(observedAt, "observedAt");
+        Objects.requireNonNull(simulatedAt, "simulatedAt");
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence must be within 0..1, was " + confidence);
         }

@@ -74,7 +74,7 @@ class FixedSensorAndProbabilityTest {
             assertThat(d.kind()).isEqualTo(Detection.MOTION);
             assertThat(d.source()).isEqualTo("atm-01-motion");
             assertThat(d.siteId()).isEqualTo("atm-01");
-            assertThat(DetectionJson.write(d)).contains("\"kind\":\"motion\"").doesNotContain("tempC");
+            assertThat(DetectionJson.write(d, T0)).contains("\"kind\":\"motion\"").doesNotContain("tempC");
         });
         assertThat(after).isEmpty();
     }
