@@ -175,7 +175,8 @@ class FailureScenariosTest {
 
         stepUntil(() -> "RETURN_TO_LAUNCH".equals(link.state().flightMode()));
 
-        assertThat(link.state().statusText()).contains("Geofence");
+        // the flight mode and the status text come on separate streams: either may arrive first
+        await().atMost(WAIT).untilAsserted(() -> assertThat(link.state().statusText()).contains("Geofence"));
         assertThat(link.state().lat()).isBetween(40.0945, 40.0965);
     }
 
