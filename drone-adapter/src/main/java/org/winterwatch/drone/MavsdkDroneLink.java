@@ -206,12 +206,20 @@ public final class MavsdkDroneLink implements DroneLink {
             path = MissionPath.MISSION;
             upload = uploadPlan(points);
         }
-        return upload.thenRun(() -> {
+        // a dependent stage (thenRun) would fail with a CompletionException around the DroneLinkException
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        upload.whenComplete((ok, error) -> {
+            if (error != null) {
+                result.completeExceptionally(MavsdkErrors.map(droneId, "upload mission", error));
+                return;
+            }
             synchronized (this) {
                 missionPath = path;
             }
             LOG.info("mission uploaded droneId={} path={} autopilot={} points={}", droneId, path, vehicle, points.size());
+            result.complete(null);
         });
+        return result;
     }
 
     private CompletionStage<Void> uploadRaw(List<RoutePoint> points, double homeLat, double homeLon) {

@@ -175,8 +175,37 @@ class FailureScenariosTest {
 
         stepUntil(() -> "RETURN_TO_LAUNCH".equals(link.state().flightMode()));
 
-        assertThat(link.state().statusText()).contains("Geofence");
+        // the flight mode and the status text come on separate streams: either may arrive first
+        await().atMost(WAIT).untilAsserted(() -> assertThat(link.state().statusText()).contains("Geofence"));
         assertThat(link.state().lat()).isBetween(40.0945, 40.0965);
+    }
+
+    @Test
+    void anUploadWhoseMissionReadsBackDifferentlyFailsAndSaysSo() {
+        start(World.CALM);
+        simulator.inject(0, FailureKind.MISSION_MISMATCH, Duration.ofMinutes(5));
+
+        DroneLinkException e = failure(link.uploadMission(outAndBack()));
+
+        assertThat(e.reason()).isEqualTo(DroneLinkException.Reason.REFUSED);
+        assertThat(e.getMessage()).contains("drone-1").contains("upload mission")
+                .contains("the mission read back differs from the route");
+        // once the vehicle stores what it is sent, the same upload goes through
+        simulator.step(Duration.ofMinutes(6));
+        done(link.uploadMission(outAndBack()));
+    }
+
+    @Test
+    void anArduPilotUploadWhoseMissionReadsBackDifferentlyFailsAndSaysSo() {
+        start(World.CALM.withAutopilot(Autopilot.ARDUPILOT).withFailures(
+                List.of(new Failure(0, "drone-1", FailureKind.MISSION_MISMATCH, 300, 0))));
+        simulator.step(Duration.ofSeconds(1));
+
+        DroneLinkException e = failure(link.uploadMission(outAndBack()));
+
+        assertThat(e.reason()).isEqualTo(DroneLinkException.Reason.REFUSED);
+        assertThat(e.getMessage()).contains("drone-1").contains("upload mission (MissionRaw)")
+                .contains("the mission read back differs from the route");
     }
 
     @Test

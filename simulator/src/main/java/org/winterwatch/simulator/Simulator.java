@@ -188,6 +188,7 @@ public final class Simulator implements AutoCloseable {
                 case LINK_LOSS -> drone.setLinkUp(!edge.begins());
                 case GPS_LOSS -> drone.setGpsOk(!edge.begins());
                 case TELEMETRY_STALL -> drone.setTelemetryStalled(edge.begins());
+                case MISSION_MISMATCH -> drone.setMissionMismatch(edge.begins());
                 case BATTERY_FAULT -> drone.injectBatteryFraction(f.percent() / 100);
             }
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.simulator.world.Autopilot;
@@ -26,6 +27,27 @@ class ArduPilotMissionRawTest {
     private final Simulator simulator = Simulator.start(new SimulatorConfig(1, 0, HOME, 1, null, null, List.of(), -18, 7, 10)
             .withWorld(World.CALM.withAutopilot(Autopilot.ARDUPILOT)), clock);
     private final System drone = new System("127.0.0.1", simulator.grpcPort(0));
+
+    /**
+     * MAVSDK-Java sets a plugin up in the background and, if a call comes first, waits 100 ms and then fails it
+     * with "No System": on a busy machine that is a race. Each plugin is ready once it gives a real answer.
+     */
+    @BeforeEach
+    void pluginsReady() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers(() -> drone.getMission().downloadMission().blockingGet()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> answers(() -> drone.getMissionRaw().downloadMission().blockingGet()));
+    }
+
+    private static boolean answers(Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (RuntimeException e) {
+            // RxJava wraps the checked MavsdkException in a RuntimeException
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return !(cause instanceof io.mavsdk.MavsdkException && "No System".equals(cause.getMessage()));
+        }
+    }
 
     @AfterEach
     void tearDown() {

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.coordinator.alerts.Alert;
@@ -43,8 +44,13 @@ public final class HttpApiVerticle extends VerticleBase {
     private HttpServer server;
 
     public HttpApiVerticle(HttpSettings settings, HttpBackend backend) {
+        this(settings, backend, System::nanoTime);
+    }
+
+    /** With the time source the rate limiter refills by, in nanoseconds (a test's, to control time). */
+    HttpApiVerticle(HttpSettings settings, HttpBackend backend, LongSupplier nanos) {
         this.settings = settings;
-        this.limiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst(), System::nanoTime);
+        this.limiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst(), nanos);
         this.backend = backend;
     }
 

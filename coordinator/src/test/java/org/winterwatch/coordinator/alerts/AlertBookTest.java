@@ -235,28 +235,93 @@ class AlertBookTest {
     }
 
     @Test
-    void anUnacknowledgedAlertEscalatesToTheNextTeamWithHigherPriority() {
+    void anUnacknowledgedAlertEscalatesToTheNextTeamAndTheControlRoomOneStepMoreUrgent() {
+        // given an alert in front of the bridge's team, whose next team is the reserve
         Site bridge = first("bridge");
         AlertBook chained = book(List.of(new TeamZone(bridge.team(), null, "team-reserve")));
         Alert alert = chained.fold(thermal("d1", bridge.anchor(), T0, 0.75), T0);
+        assertThat(alert.dispatch()).isEqualTo(Dispatch.TEAM);
+        assertThat(alert.priority()).as("room to escalate").isNotEqualTo(Priority.CRITICAL);
+        Instant due = T0.plus(policy.ackTimeout());
 
-        List<Alert> changed = chained.tick(T0.plus(policy.ackTimeout()));
+        // when nobody acknowledges it: a second early nothing happens, at the timeout it escalates
+        List<Alert> early = chained.tick(due.minusSeconds(1));
+        List<Alert> changed = chained.tick(due);
 
+        // then
+        assertThat(early).isEmpty();
+        assertThat(changed).singleElement().satisfies(a -> {
+            assertThat(a.alertId()).isEqualTo(alert.alertId());
+            assertThat(a.state()).isEqualTo(AlertState.ESCALATED);
+            assertThat(a.priority()).isEqualTo(Priority.values()[alert.priority().ordinal() - 1]);
+            assertThat(a.teamId()).isEqualTo("team-reserve");
+            assertThat(a.escalations()).isEqualTo(1);
+            assertThat(a.dispatchedAt()).isEqualTo(due);
+            assertThat(a.version()).isEqualTo(alert.version() + 1);
+            assertThat(a.reasons()).containsAll(alert.reasons()).contains("not acknowledged by " + bridge.team()
+                    + " within " + policy.ackTimeout().toMinutes() + " min: escalated to team-reserve");
+            assertThat(AlertRouting.teamsFor(a, policy)).containsExactly("team-reserve", policy.controlRoomTeam());
+        });
+        assertThat(chained.find(alert.alertId())).contains(changed.get(0));
+    }
+
+    @Test
+    void anEscalatedAlertNobodyAnswersEscalatesAgainATimeoutAfterItsLastEscalation() {
+        // given an alert escalated once, to the reserve, which has no next team of its own
+        Site bridge = first("bridge");
+        AlertBook chained = book(List.of(new TeamZone(bridge.team(), null, "team-reserve")));
+        Alert alert = chained.fold(thermal("d1", bridge.anchor(), T0, 0.75), T0);
+        Instant firstEscalation = T0.plus(policy.ackTimeout());
+        Alert once = chained.tick(firstEscalation).get(0);
+
+        // when the reserve does not answer either
+        List<Alert> early = chained.tick(firstEscalation.plus(policy.ackTimeout()).minusSeconds(1));
+        List<Alert> changed = chained.tick(firstEscalation.plus(policy.ackTimeout()));
+
+        // then the control room has it, more urgent again, with both escalations in its reasons
+        assertThat(early).isEmpty();
         assertThat(changed).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(AlertState.ESCALATED);
-            assertThat(a.teamId()).isEqualTo("team-reserve");
-            assertThat(a.priority().compareTo(alert.priority())).isLessThanOrEqualTo(0);
-            assertThat(a.escalations()).isEqualTo(1);
-            assertThat(AlertRouting.teamsFor(a, policy)).containsExactly("team-reserve", policy.controlRoomTeam());
+            assertThat(a.teamId()).isEqualTo(policy.controlRoomTeam());
+            assertThat(a.priority()).isEqualTo(once.priority() == Priority.CRITICAL ? Priority.CRITICAL
+                    : Priority.values()[once.priority().ordinal() - 1]);
+            assertThat(a.priority().compareTo(alert.priority())).isLessThan(0);
+            assertThat(a.escalations()).isEqualTo(2);
+            assertThat(a.reasons()).contains(
+                    "not acknowledged by " + bridge.team() + " within 5 min: escalated to team-reserve",
+                    "not acknowledged by team-reserve within 5 min: escalated to " + policy.controlRoomTeam());
+            assertThat(AlertRouting.teamsFor(a, policy)).containsExactly(policy.controlRoomTeam());
         });
     }
 
     @Test
-    void theExtremeWeatherPlanShortensTheTimeToAcknowledge() {
-        weather.set(-20);
-        book.fold(thermal("d1", first("bridge").anchor(), T0, 0.9), T0);
+    void anAcknowledgedAlertIsNotEscalated() {
+        Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.75), T0);
+        book.act(action(alert.alertId(), TeamAction.Kind.ACK, alert.teamId()), T0.plusSeconds(60));
 
-        assertThat(book.tick(T0.plus(policy.coldWaveAckTimeout()))).hasSize(1);
+        assertThat(book.tick(T0.plus(policy.ackTimeout().multipliedBy(10)))).isEmpty();
+    }
+
+    @Test
+    void theExtremeWeatherPlanShortensTheTimeToAcknowledge() {
+        // given a cold wave, and the alert of a team that has no next team
+        weather.set(-20);
+        Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.9), T0);
+        Instant due = T0.plus(policy.coldWaveAckTimeout());
+
+        // when
+        List<Alert> early = book.tick(due.minusSeconds(1));
+        List<Alert> changed = book.tick(due);
+
+        // then it escalates after the cold-wave timeout, to the control room, and says which timeout it was
+        assertThat(policy.coldWaveAckTimeout()).isLessThan(policy.ackTimeout());
+        assertThat(early).isEmpty();
+        assertThat(changed).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AlertState.ESCALATED);
+            assertThat(a.teamId()).isEqualTo(policy.controlRoomTeam());
+            assertThat(a.reasons()).contains("not acknowledged by " + alert.teamId() + " within "
+                    + policy.coldWaveAckTimeout().toMinutes() + " min: escalated to " + policy.controlRoomTeam());
+        });
     }
 
     @Test

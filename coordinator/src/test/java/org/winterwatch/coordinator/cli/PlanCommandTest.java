@@ -1,6 +1,7 @@
 package org.winterwatch.coordinator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.winterwatch.geo.layer.SiteLayers;
+import org.winterwatch.geo.site.Site;
+import org.winterwatch.geo.site.SiteLayer;
 
 class PlanCommandTest {
 
@@ -51,10 +54,64 @@ class PlanCommandTest {
     }
 
     @Test
-    void hoversOverPointSitesWhenAsked() {
-        CliRun r = run("plan", "--sites", demo.toString(), "--drones", "2", "--points", "hover", "--hover-s", "15");
+    void hoversOverPointSitesWhenAsked() throws Exception {
+        // given the demo layer's point sites
+        SiteLayer layer = SiteLayers.demoLayer();
+        List<Site> pointSites = layer.patrolSites().stream().filter(s -> s.geometry().getDimension() == 0).toList();
+        assertThat(pointSites).as("the demo layer has point sites to hover over").isNotEmpty();
 
+        // when
+        CliRun r = run("plan", "--sites", demo.toString(), "--drones", "2", "--points", "hover", "--hover-s", "15",
+                "--out-geojson", dir.resolve("plan.geojson").toString(), "--out-qgc", dir.resolve("qgc").toString());
+
+        // then each planned point site is a sweep of one point, hovered over for 15 s ...
         assertThat(r.code()).as(r.err()).isZero();
+        JsonNode geojson = new ObjectMapper().readTree(dir.resolve("plan.geojson").toFile());
+        List<String> unassigned = new ArrayList<>();
+        geojson.path("unassigned").forEach(u -> unassigned.add(u.path("site_id").asText()));
+        List<Site> planned = pointSites.stream().filter(s -> !unassigned.contains(s.id())).toList();
+        assertThat(planned).isNotEmpty();
+        for (Site site : planned) {
+            JsonNode sweep = sweepOf(geojson, site.id());
+            assertThat(sweep.path("geometry").path("type").asText()).as(site.id()).isEqualTo("Point");
+            assertThat(sweep.path("geometry").path("coordinates").get(0).asDouble()).isCloseTo(site.anchor().lon(), within(1e-7));
+            assertThat(sweep.path("geometry").path("coordinates").get(1).asDouble()).isCloseTo(site.anchor().lat(), within(1e-7));
+            assertThat(sweep.path("properties").path("hover_s").asDouble()).as(site.id()).isEqualTo(15.0);
+        }
+        geojson.path("features").forEach(f -> {
+            if (planned.stream().noneMatch(s -> s.id().equals(f.path("properties").path("site_id").asText()))) {
+                assertThat(f.path("properties").has("hover_s")).as("only point sites are hovered over").isFalse();
+            }
+        });
+        // ... and in the QGroundControl plans a waypoint over it holding 15 s (param 1), recorded from start to stop
+        List<double[]> hovers = new ArrayList<>();
+        for (int d = 1; d <= 2; d++) {
+            JsonNode items = new ObjectMapper().readTree(dir.resolve("qgc").resolve("drone-" + d + ".plan").toFile())
+                    .path("mission").path("items");
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                if (item.path("command").asInt() == 16 && item.path("params").get(0).asDouble() > 0) {
+                    assertThat(item.path("params").get(0).asDouble()).isEqualTo(15.0);
+                    assertThat(items.get(i - 1).path("command").asInt()).as("camera started before the hover").isEqualTo(2500);
+                    assertThat(items.get(i + 1).path("command").asInt()).as("camera stopped after the hover").isEqualTo(2501);
+                    hovers.add(new double[] {item.path("params").get(4).asDouble(), item.path("params").get(5).asDouble()});
+                }
+            }
+        }
+        assertThat(hovers).hasSameSizeAs(planned);
+        for (Site site : planned) {
+            assertThat(hovers).as(site.id()).anyMatch(h -> Math.abs(h[0] - site.anchor().lat()) < 1e-7
+                    && Math.abs(h[1] - site.anchor().lon()) < 1e-7);
+        }
+    }
+
+    private static JsonNode sweepOf(JsonNode geojson, String siteId) {
+        for (JsonNode f : geojson.path("features")) {
+            if ("sweep".equals(f.path("properties").path("kind").asText()) && siteId.equals(f.path("properties").path("site_id").asText())) {
+                return f;
+            }
+        }
+        throw new AssertionError("no sweep for site " + siteId);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,11 @@ class TakBridgeTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static Alert alert(AlertState state, Dispatch dispatch) {
-        return new Alert.Builder().alertId("a-1").state(state).priority(Priority.CRITICAL).siteId("br-01")
+        return alert("a-1", state, dispatch);
+    }
+
+    private static Alert alert(String alertId, AlertState state, Dispatch dispatch) {
+        return new Alert.Builder().alertId(alertId).state(state).priority(Priority.CRITICAL).siteId("br-01")
                 .siteName("Xingyun Bridge <east> & \"deck\"").category("bridge").lat(40.0905242).lon(113.3392072)
                 .detectionIds(List.of("d-1")).sources(List.of("drone-1")).firstSeen(NOW).lastSeen(NOW).ambientTempC(-18.0)
                 .teamId("team-centre").version(3).updatedAt(NOW).confidence(0.9).reasons(List.of("ambient -18.0 C"))
@@ -76,13 +81,20 @@ class TakBridgeTest {
              TakBridge tak = new TakBridge("udp://127.0.0.1:" + receiver.getLocalPort(), clock)) {
             receiver.setSoTimeout(10_000);
 
-            tak.offer(alert(AlertState.OPEN, Dispatch.REVIEW));
-            tak.offer(alert(AlertState.OPEN, Dispatch.TEAM));
+            // One sender thread keeps the order, so everything offered before the last team alert
+            // has arrived (or been dropped by the filter) once that alert is in.
+            tak.offer(alert("a-review-1", AlertState.OPEN, Dispatch.REVIEW));
+            tak.offer(alert("a-team-1", AlertState.OPEN, Dispatch.TEAM));
+            tak.offer(alert("a-review-2", AlertState.OPEN, Dispatch.REVIEW));
+            tak.offer(alert("a-team-2", AlertState.OPEN, Dispatch.TEAM));
 
-            DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
-            receiver.receive(packet);
-            String xml = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-            assertThat(parse(xml).getAttribute("uid")).isEqualTo("winterwatch-a-1");
+            List<String> uids = new ArrayList<>();
+            while (!uids.contains("winterwatch-a-team-2")) {
+                DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
+                receiver.receive(packet);
+                uids.add(parse(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)).getAttribute("uid"));
+            }
+            assertThat(uids).containsExactly("winterwatch-a-team-1", "winterwatch-a-team-2");
         }
     }
 

@@ -125,7 +125,9 @@ public final class CoveragePlanner {
             }
             default -> pointPath(((Point) metres.getGeometryN(0)).getCoordinate());
         };
-        return touchesZones ? transit.avoid(path) : path;
+        // the path may leave the site (legs between parts, passes over a hole, ends stretched past an edge) and
+        // meet a zone that the site itself does not touch
+        return touchesZones || transit.crosses(path) ? transit.avoid(path) : path;
     }
 
     /**

@@ -173,6 +173,16 @@ public final class SafeTransit {
         return out;
     }
 
+    /** True when some leg of {@code path} enters a widened zone (or its only point lies in one). */
+    public boolean crosses(List<Coordinate> path) {
+        if (keepOutUnion.isEmpty() || path.isEmpty()) {
+            return false;
+        }
+        Geometry line = path.size() == 1 ? FACTORY.createPoint(path.get(0))
+                : FACTORY.createLineString(path.toArray(Coordinate[]::new));
+        return keepOutPrepared.intersects(line);
+    }
+
     /** A copy of {@code path} that never enters a widened zone: cut where it would, pieces joined by detours. */
     public List<Coordinate> avoid(List<Coordinate> path) {
         List<List<Coordinate>> pieces = cut(path);

@@ -1,6 +1,7 @@
 package org.winterwatch.geo.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.winterwatch.geo.coverage.CoverageCheck.PROJ;
 import static org.winterwatch.geo.coverage.CoverageCheck.coveredFraction;
 import static org.winterwatch.geo.coverage.CoverageCheck.metres;
@@ -13,8 +14,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.winterwatch.geo.site.Site;
 import org.winterwatch.geo.site.SiteCategory;
+import org.winterwatch.geo.transit.SafeTransit;
 
 /**
  * Coverage over randomly generated shapes. The shapes come from a seeded generator, so a failure names its
@@ -41,43 +47,91 @@ class CoveragePropertiesTest {
         return IntStream.range(0, 40).mapToObj(i -> Arguments.of(between(r, 10, 500), between(r, 0, 180), between(r, 5, 120)));
     }
 
-    /** Random blobs (star-ish polygons), some with a hole, some as two-part multipolygons, some crossed by a zone. */
+    /** Where the no-fly zone of a generated case lies. */
+    enum ZoneKind {
+        /** No zone at all. */
+        NONE,
+        /** A square somewhere around the area's centre: it may cut the area, sit in its hole or between its parts. */
+        NEAR,
+        /** A square around the whole area: nothing of the site may be flown over. */
+        OVER
+    }
+
+    /**
+     * Random blobs (star-ish polygons), some with a hole, some as two-part multipolygons, most near a zone and
+     * a few wholly inside one.
+     */
     static Stream<Arguments> areasWithHolesPartsAndZones() {
         Random r = new Random(20260303L);
-        return IntStream.range(0, 80).mapToObj(i -> Arguments.of(r.nextLong(), i % 2 == 0, i % 3 == 0, i % 4 != 3));
+        Stream<Arguments> near = IntStream.range(0, 80).mapToObj(i -> Arguments.of(r.nextLong(), i % 2 == 0, i % 3 == 0,
+                i % 4 != 3 ? ZoneKind.NEAR : ZoneKind.NONE));
+        Random s = new Random(20261202L);
+        Stream<Arguments> over = IntStream.range(0, 8).mapToObj(i -> Arguments.of(s.nextLong(), i % 2 == 0, i % 3 == 0,
+                ZoneKind.OVER));
+        return Stream.concat(near, over);
     }
 
     @ParameterizedTest
     @MethodSource("areasWithHolesPartsAndZones")
-    void anyAreaMinusItsNoFlyZonesIsCoveredAndNoPathPointIsInsideAZone(long seed, boolean hole, boolean twoParts,
-                                                                     boolean zone) {
+    void anyAreaMinusItsNoFlyZonesIsCoveredAndNoLegEntersAZone(long seed, boolean hole, boolean twoParts,
+                                                             ZoneKind zoneKind) {
         // given
         Random r = new Random(seed);
         Geometry area = blob(r, 0, 0, hole);
         if (twoParts) {
             area = area.union(blob(r, 250 + r.nextDouble() * 150, r.nextDouble() * 200 - 100, false));
         }
-        List<org.winterwatch.geo.site.Site> zones = new java.util.ArrayList<>();
-        Geometry zoneM = CoverageCheck.metres("POLYGON EMPTY");
-        if (zone) {
-            double x = r.nextDouble() * 200 - 100;
-            double y = r.nextDouble() * 200 - 100;
-            double w = 20 + r.nextDouble() * 80;
-            zoneM = CoverageCheck.metres(String.format(java.util.Locale.ROOT,
-                    "POLYGON ((%1$f %2$f, %3$f %2$f, %3$f %4$f, %1$f %4$f, %1$f %2$f))", x, y, x + w, y + w));
-            zones.add(siteFromMetres("nfz", SiteCategory.NO_FLY_ZONE, zoneM.toText()));
-        }
-        var site = siteFromMetres("a", SiteCategory.CONSTRUCTION_SITE, area.toText());
+        Geometry zoneM = switch (zoneKind) {
+            case NONE -> metres("POLYGON EMPTY");
+            case NEAR -> {
+                double x = r.nextDouble() * 200 - 100;
+                double y = r.nextDouble() * 200 - 100;
+                yield square(x, y, x + 20 + r.nextDouble() * 80);
+            }
+            case OVER -> {
+                Envelope e = area.getEnvelopeInternal();
+                yield square(e.getMinX() - 5, e.getMinY() - 5, e.getMinX() + Math.max(e.getWidth(), e.getHeight()) + 5);
+            }
+        };
+        List<Site> zones = zoneM.isEmpty() ? List.of() : List.of(siteFromMetres("nfz", SiteCategory.NO_FLY_ZONE, zoneM.toText()));
+        Site site = siteFromMetres("a", SiteCategory.CONSTRUCTION_SITE, area.toText());
         // when
         SiteCoverage coverage = planner.plan(site, PROJ, zones);
         // then
         Geometry allowed = PROJ.toMetres(site.geometry()).difference(zoneM);
-        if (allowed.getArea() > 1 && !coverage.isEmpty()) {
+        if (allowed.isEmpty()) {
+            assertThat(coverage.isEmpty()).as("a site wholly inside a zone has nothing to fly").isTrue();
+            assertThat(coverage.noFlyFraction()).isCloseTo(1.0, within(1e-9));
+            assertThat(coverage.noFlyZoneIds()).containsExactly("nfz");
+        } else {
+            assertThat(coverage.isEmpty()).as("a site with %.0f m2 outside its zones is flown", allowed.getArea()).isFalse();
             assertThat(coveredFraction(coverage, allowed)).isGreaterThanOrEqualTo(0.995);
         }
-        Geometry zoneInMetres = zoneM;
-        assertThat(CoverageCheck.pathPoints(coverage))
-                .noneMatch(p -> zoneInMetres.intersects(zoneInMetres.getFactory().createPoint(p)));
+        assertNoLegEntersOrNears(zoneM, CoverageCheck.pathPoints(coverage));
+    }
+
+    /**
+     * Every waypoint and every straight leg between two waypoints stays out of the zone's interior, and keeps
+     * at least half the margin from it (the least {@code SafeTransit} promises next to a zone).
+     */
+    private static void assertNoLegEntersOrNears(Geometry zoneM, List<Coordinate> path) {
+        if (zoneM.isEmpty()) {
+            return;
+        }
+        GeometryFactory f = zoneM.getFactory();
+        double minClearanceM = SafeTransit.DEFAULT_MARGIN_M / 2;
+        for (int i = 0; i < path.size(); i++) {
+            Geometry leg = i + 1 < path.size() ? f.createLineString(new Coordinate[] {path.get(i), path.get(i + 1)})
+                    : f.createPoint(path.get(i));
+            assertThat(leg.relate(zoneM, "T********")).as("leg %d %s enters zone %s", i, leg, zoneM).isFalse();
+            assertThat(leg.distance(zoneM)).as("clearance of leg %d %s from zone %s", i, leg, zoneM)
+                    .isGreaterThanOrEqualTo(minClearanceM);
+        }
+    }
+
+    private static Geometry square(double minX, double minY, double maxX) {
+        return metres(String.format(java.util.Locale.ROOT, "POLYGON ((%1$f %2$f, %3$f %2$f, %3$f %4$f, %1$f %4$f, %1$f %2$f))",
+                minX, minY, maxX, minY + (maxX - minX)));
     }
 
     /** A star-shaped blob of 5..14 corners, radius 40..200 m, with an optional hole around its centre. */

@@ -91,6 +91,7 @@ public final class SimDrone {
     private boolean linkLossHandled;
     private double linkLostS;
     private boolean telemetryStalled;
+    private boolean missionMismatch;
     private long statusSeq;
     private String statusText = "";
     private int flightCount;
@@ -168,6 +169,15 @@ public final class SimDrone {
 
     public synchronized void setTelemetryStalled(boolean stalled) {
         telemetryStalled = stalled;
+    }
+
+    /** While set, a mission read back lacks its last waypoint (the gRPC mission services ask). */
+    public synchronized void setMissionMismatch(boolean mismatch) {
+        missionMismatch = mismatch;
+    }
+
+    public synchronized boolean missionMismatch() {
+        return missionMismatch;
     }
 
     public synchronized boolean linkUp() {

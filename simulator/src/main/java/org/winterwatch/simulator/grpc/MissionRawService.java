@@ -79,9 +79,25 @@ final class MissionRawService extends MissionRawServiceGrpc.MissionRawServiceImp
         } else if (drone.mission().isEmpty()) {
             response.setMissionRawResult(of(MissionRawProto.MissionRawResult.Result.RESULT_NO_MISSION_AVAILABLE, "no mission on the vehicle"));
         } else {
-            response.setMissionRawResult(success()).addAllMissionItems(uploaded);
+            response.setMissionRawResult(success()).addAllMissionItems(readBack());
         }
         reply(observer, response.build());
+    }
+
+    /** The items as stored: as uploaded, or without the last waypoint while a mission mismatch is injected. */
+    private List<MissionRawProto.MissionItem> readBack() {
+        List<MissionRawProto.MissionItem> items = uploaded;
+        if (!drone.missionMismatch()) {
+            return items;
+        }
+        List<MissionRawProto.MissionItem> stored = new ArrayList<>(items);
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            if (stored.get(i).getCommand() == NAV_WAYPOINT) {
+                stored.remove(i);
+                break;
+            }
+        }
+        return stored;
     }
 
     @Override

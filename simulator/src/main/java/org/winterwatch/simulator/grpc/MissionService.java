@@ -80,7 +80,10 @@ final class MissionService extends MissionServiceGrpc.MissionServiceImplBase {
             response.setMissionResult(MissionResults.of(MissionProto.MissionResult.Result.RESULT_NO_MISSION_AVAILABLE,
                     "no mission on the vehicle"));
         } else {
-            response.setMissionResult(MissionResults.success()).setMissionPlan(uploaded);
+            // every item of the Mission plugin is a waypoint: a mismatch drops the last one
+            MissionProto.MissionPlan plan = uploaded;
+            response.setMissionResult(MissionResults.success()).setMissionPlan(drone.missionMismatch()
+                    ? plan.toBuilder().removeMissionItems(plan.getMissionItemsCount() - 1).build() : plan);
         }
         reply(observer, response.build());
     }
