@@ -28,25 +28,9 @@ class ArduPilotMissionRawTest {
             .withWorld(World.CALM.withAutopilot(Autopilot.ARDUPILOT)), clock);
     private final System drone = new System("127.0.0.1", simulator.grpcPort(0));
 
-    /**
-     * MAVSDK-Java sets a plugin up in the background and, if a call comes first, waits 100 ms and then fails it
-     * with "No System": on a busy machine that is a race. Each plugin is ready once it gives a real answer.
-     */
     @BeforeEach
     void pluginsReady() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> answers(() -> drone.getMission().downloadMission().blockingGet()));
-        await().atMost(Duration.ofSeconds(20)).until(() -> answers(() -> drone.getMissionRaw().downloadMission().blockingGet()));
-    }
-
-    private static boolean answers(Runnable call) {
-        try {
-            call.run();
-            return true;
-        } catch (RuntimeException e) {
-            // RxJava wraps the checked MavsdkException in a RuntimeException
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return !(cause instanceof io.mavsdk.MavsdkException && "No System".equals(cause.getMessage()));
-        }
+        MavsdkPlugins.awaitReady(drone);
     }
 
     @AfterEach

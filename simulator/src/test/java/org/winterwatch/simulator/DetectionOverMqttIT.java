@@ -46,6 +46,7 @@ class DetectionOverMqttIT {
                 new SimulatorConfig(1, 0, HOME, 20, URL, prefix, List.of(PERSON), -18, 7, 10), clock)) {
             System drone = new System("127.0.0.1", simulator.grpcPort(0));
             try {
+                MavsdkPlugins.awaitReady(drone);
                 drone.getMission().uploadMission(new Mission.MissionPlan(List.of(
                         new Mission.MissionItem(40.0915, 113.3345, 40f, 10f, true, Float.NaN, Float.NaN,
                                 Mission.MissionItem.CameraAction.NONE, Float.NaN, 1.0, Float.NaN, Float.NaN, Float.NaN),

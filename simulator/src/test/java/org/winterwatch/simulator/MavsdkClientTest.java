@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winterwatch.geo.LatLon;
 
@@ -35,6 +36,11 @@ class MavsdkClientTest {
             Clock.fixed(PUBLISHED, ZoneOffset.UTC));
     private final System drone = new System("127.0.0.1", simulator.grpcPort(0));
     private final CompositeDisposable subscriptions = new CompositeDisposable();
+
+    @BeforeEach
+    void pluginsReady() {
+        MavsdkPlugins.awaitReady(drone);
+    }
 
     @AfterEach
     void tearDown() {

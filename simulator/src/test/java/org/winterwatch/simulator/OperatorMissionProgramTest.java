@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winterwatch.geo.LatLon;
 
@@ -32,6 +33,11 @@ class OperatorMissionProgramTest {
             new SimulatorConfig(1, 0, HOME, 1, null, null, List.of(), -18, 7, 10), clock);
     private final CompositeDisposable subscriptions = new CompositeDisposable();
     private final System drone = new System("127.0.0.1", simulator.grpcPort(0));
+
+    @BeforeEach
+    void pluginsReady() {
+        MavsdkPlugins.awaitReady(drone);
+    }
 
     @AfterEach
     void tearDown() {
