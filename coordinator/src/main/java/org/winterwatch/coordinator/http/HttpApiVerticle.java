@@ -1,5 +1,8 @@
 package org.winterwatch.coordinator.http;
 
+import static org.winterwatch.coordinator.http.HttpAnswers.error;
+import static org.winterwatch.coordinator.http.HttpAnswers.send;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +11,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -37,6 +39,9 @@ public final class HttpApiVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiVerticle.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long BODY_LIMIT_BYTES = 64 * 1024;
+    /** What a database timestamp holds without overflow, either way; beyond, a since would match all or nothing. */
+    private static final Instant EARLIEST_SINCE = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST_SINCE = Instant.parse("9999-12-31T23:59:59Z");
 
     private final HttpSettings settings;
     private final RateLimiter limiter;
@@ -57,8 +62,8 @@ public final class HttpApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT_BYTES));
-        router.route().failureHandler(this::failure);
+        HttpHardening.install(router, BODY_LIMIT_BYTES, HttpAnswers::error);
+        router.route().failureHandler(ctx -> HttpAnswers.failure(ctx, BODY_LIMIT_BYTES));
         router.get("/api/v1/health").handler(this::health);
         router.route("/api/v1/*").handler(this::authenticate);
         EnumSet<Role> alertReaders = EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN);
@@ -80,8 +85,10 @@ public final class HttpApiVerticle extends VerticleBase {
                 (c, g) -> c.response().putHeader("Content-Type", "application/geo+json").end(backend.sitesGeoJson())));
         router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
         router.get("/api/v1/audit").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN), this::auditTrail));
-        router.route("/api/v1/*").handler(ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
-        return vertx.createHttpServer()
+        router.errorHandler(404, ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().path()));
+        router.errorHandler(405, ctx -> error(ctx, 405, "method " + ctx.request().method() + " is not allowed on "
+                + ctx.request().path()));
+        return vertx.createHttpServer(HttpHardening.serverOptions())
                 .requestHandler(router)
                 .listen(settings.port(), settings.host())
                 .onSuccess(s -> {
@@ -161,6 +168,10 @@ public final class HttpApiVerticle extends VerticleBase {
         Instant since;
         try {
             since = sinceParam == null ? null : Instant.parse(sinceParam);
+            if (since != null && (since.isBefore(EARLIEST_SINCE) || since.isAfter(LATEST_SINCE))) {
+                error(ctx, 400, "since: '" + sinceParam + "' is outside " + EARLIEST_SINCE + " .. " + LATEST_SINCE);
+                return;
+            }
         } catch (DateTimeParseException e) {
             error(ctx, 400, "since: '" + sinceParam + "' is not an ISO-8601 UTC time such as 2026-01-05T03:12:00Z");
             return;
@@ -335,30 +346,5 @@ public final class HttpApiVerticle extends VerticleBase {
             d.put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString());
         }
         send(ctx, 200, out.toString());
-    }
-
-    private void failure(RoutingContext ctx) {
-        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        if (status == 413) {
-            error(ctx, 413, "request body is larger than " + BODY_LIMIT_BYTES + " bytes");
-            return;
-        }
-        if (status >= 500) {
-            LOG.error("http request failed method={} path={}", ctx.request().method(), ctx.request().path(), ctx.failure());
-        }
-        if (!ctx.response().ended()) {
-            error(ctx, status, status >= 500 ? "internal error; see the coordinator's log" : "request refused");
-        }
-    }
-
-    private static void error(RoutingContext ctx, int status, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("error", message);
-        body.putArray("details");
-        send(ctx, status, body.toString());
-    }
-
-    private static void send(RoutingContext ctx, int status, String json) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
     }
 }
