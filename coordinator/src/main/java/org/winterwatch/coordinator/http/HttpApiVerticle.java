@@ -45,6 +45,10 @@ public final class HttpApiVerticle extends VerticleBase {
 
     private final HttpSettings settings;
     private final RateLimiter limiter;
+    /** Failed authentications per client address: guessing tokens costs time. */
+    private final RateLimiter authFailures;
+    static final double AUTH_FAILURES_PER_S = 0.5;
+    static final int AUTH_FAILURE_BURST = 30;
     private final HttpBackend backend;
     private HttpServer server;
 
@@ -56,6 +60,7 @@ public final class HttpApiVerticle extends VerticleBase {
     HttpApiVerticle(HttpSettings settings, HttpBackend backend, LongSupplier nanos) {
         this.settings = settings;
         this.limiter = new RateLimiter(settings.ratePerSecond(), settings.rateBurst(), nanos);
+        this.authFailures = new RateLimiter(AUTH_FAILURES_PER_S, AUTH_FAILURE_BURST, nanos);
         this.backend = backend;
     }
 
@@ -130,6 +135,14 @@ public final class HttpApiVerticle extends VerticleBase {
     }
 
     private void authenticate(RoutingContext ctx) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        long blocked = authFailures.waitFor(address);
+        if (blocked > 0) {
+            // not even checked: a guess that happened to be right must not be told apart while the address is held off
+            ctx.response().putHeader("Retry-After", Long.toString(blocked));
+            error(ctx, 429, "too many failed authentications from " + address + "; try again in " + blocked + " s");
+            return;
+        }
         String header = ctx.request().getHeader("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         settings.tokens().check(token).ifPresentOrElse(grant -> {
@@ -143,7 +156,10 @@ public final class HttpApiVerticle extends VerticleBase {
             ctx.put("grant", grant);
             ctx.put("tokenId", AccessTokens.hash(token).substring(0, 8));
             ctx.next();
-        }, () -> error(ctx, 401, token == null ? "missing bearer token" : "invalid bearer token"));
+        }, () -> {
+            authFailures.take(address);
+            error(ctx, 401, token == null ? "missing bearer token" : "invalid bearer token");
+        });
     }
 
     private void allow(RoutingContext ctx, Set<Role> roles, java.util.function.BiConsumer<RoutingContext, AccessTokens.Grant> then) {

@@ -89,6 +89,31 @@ class HttpRateLimitTest {
         assertThat(getWeather(RUNAWAY).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void guessingTokensFromOneAddressIsHeldOffWith429UntilItsBudgetRefills() throws Exception {
+        // given the default limits
+        start(HttpSettings.DEFAULT_RATE_PER_SECOND, HttpSettings.DEFAULT_RATE_BURST);
+
+        // when one address sends wrong tokens, all at the same instant
+        for (int i = 0; i < HttpApiVerticle.AUTH_FAILURE_BURST; i++) {
+            assertThat(getWeather("guess-" + i).statusCode()).as("guess %d", i + 1).isEqualTo(401);
+        }
+        HttpResponse<String> heldOff = getWeather("guess-next");
+        HttpResponse<String> evenTheRightOne = getWeather(CALM);
+
+        // then it is held off, a right token included (so a lucky guess cannot be told apart), saying for how long
+        assertThat(heldOff.statusCode()).isEqualTo(429);
+        assertThat(heldOff.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(heldOff.body()).contains("too many failed authentications from 127.0.0.1");
+        assertThat(evenTheRightOne.statusCode()).isEqualTo(429);
+
+        // and once the budget refilled by one, one more attempt is judged
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(2));
+        assertThat(getWeather(CALM).statusCode()).isEqualTo(200);
+        assertThat(getWeather("guess-again").statusCode()).isEqualTo(401);
+        assertThat(getWeather(CALM).statusCode()).isEqualTo(429);
+    }
+
     /**
      * A backend that answers only what GET /weather asks; any other call fails the request. A proxy rather than a
      * class, so that it needs no change when the backend gains or changes methods the rate limit never reaches.
