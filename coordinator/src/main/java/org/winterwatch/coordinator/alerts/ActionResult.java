@@ -18,12 +18,12 @@ public sealed interface ActionResult {
 
     /** The kinds of refusal; one place (the HTTP adapter) maps them to a status. */
     enum Why {
-        /** No such alert (or none this caller may know of). */
+        /** No such alert, or none this caller may know of (another team's, or one under the control room's review). */
         UNKNOWN_ALERT,
-        /** The alert belongs to another team. */
-        NOT_YOUR_TEAM,
         /** The alert's state does not allow the action (already resolved otherwise). */
         CONFLICT,
+        /** The action names something that does not exist (a team to hand over to). */
+        INVALID,
         /** The database refused a value of the action. */
         UNSTORABLE
     }

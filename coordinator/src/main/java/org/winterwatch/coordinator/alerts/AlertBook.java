@@ -38,6 +38,7 @@ public final class AlertBook {
     private final Map<String, Alert> active = new LinkedHashMap<>();
     /** Active alerts by grid cell, so that folding a detection looks at its neighbourhood only. */
     private final MergeGrid grid;
+    private final java.util.Set<String> knownTeams;
     private final Map<String, Alert> recentlyResolved = new LinkedHashMap<>();
     private final Map<String, List<SiteVisit>> siteHistory = new HashMap<>();
 
@@ -52,6 +53,7 @@ public final class AlertBook {
         this.weather = weather;
         this.newAlertId = newAlertId;
         this.grid = new MergeGrid(policy.mergeRadiusM());
+        this.knownTeams = teams.known(sites.patrolSites());
     }
 
     public AlertPolicy policy() {
@@ -114,10 +116,15 @@ public final class AlertBook {
             }
             return new ActionResult.Refused(ActionResult.Why.UNKNOWN_ALERT, "alertId: no alert '" + action.alertId() + "'");
         }
-        if (action.actingTeam() != null && !action.actingTeam().equals(alert.teamId())
-                && !action.actingTeam().equals(policy.controlRoomTeam())) {
-            return new ActionResult.Refused(ActionResult.Why.NOT_YOUR_TEAM, "team " + action.actingTeam()
-                    + " may not act on alert " + alert.alertId() + " of team " + alert.teamId());
+        if (action.actingTeam() != null && !action.actingTeam().equals(policy.controlRoomTeam())
+                && (!action.actingTeam().equals(alert.teamId()) || alert.dispatch() != Dispatch.TEAM)) {
+            // a team may act only on what it was sent: another team's alert, or one still under the control room's
+            // review, is as unknown to it as one that does not exist (nor does the answer say which)
+            return new ActionResult.Refused(ActionResult.Why.UNKNOWN_ALERT, "alertId: no alert '" + action.alertId() + "'");
+        }
+        if (action.kind() == TeamAction.Kind.HANDOVER && action.toTeam() != null && !knownTeams.contains(action.toTeam())) {
+            return new ActionResult.Refused(ActionResult.Why.INVALID, "toTeam: no team '" + action.toTeam() + "'; known: "
+                    + String.join(", ", knownTeams));
         }
         return switch (action.kind()) {
             case ACK -> acknowledge(alert, action, now);

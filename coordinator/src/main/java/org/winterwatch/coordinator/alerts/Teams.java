@@ -32,6 +32,21 @@ public final class Teams {
                 .orElse(policy.defaultTeam());
     }
 
+    /** Every team a handover may go to: the zones' teams and their next teams, the sites' teams, the default team and the control room. */
+    public java.util.Set<String> known(java.util.Collection<Site> sites) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        zones.forEach(z -> {
+            ids.add(z.teamId());
+            if (z.nextTeam() != null) {
+                ids.add(z.nextTeam());
+            }
+        });
+        sites.stream().map(Site::team).filter(t -> t != null && !t.isBlank()).forEach(ids::add);
+        ids.add(policy.defaultTeam());
+        ids.add(policy.controlRoomTeam());
+        return ids;
+    }
+
     /** Who takes over from {@code teamId}: its configured next team, else the control room. */
     public String nextAfter(String teamId) {
         return zones.stream().filter(z -> z.teamId().equals(teamId) && z.nextTeam() != null)

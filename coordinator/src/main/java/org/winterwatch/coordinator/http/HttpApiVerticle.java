@@ -277,9 +277,8 @@ public final class HttpApiVerticle extends VerticleBase {
             } else if (result instanceof ActionResult.Refused refused) {
                 error(ctx, switch (refused.why()) {
                     case UNKNOWN_ALERT -> 404;
-                    case NOT_YOUR_TEAM -> 403;
                     case CONFLICT -> 409;
-                    case UNSTORABLE -> 400;
+                    case UNSTORABLE, INVALID -> 400;
                 }, refused.reason());
             }
         });

@@ -220,12 +220,56 @@ class AlertBookTest {
     }
 
     @Test
-    void anotherTeamMayNotActOnATeamsAlert() {
+    void anotherTeamMayNotActOnATeamsAlertAndIsNotToldItExists() {
         Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.9), T0);
 
         ActionResult r = book.act(action(alert.alertId(), TeamAction.Kind.ACK, "team-elsewhere"), T0);
+        ActionResult none = book.act(action("a-none", TeamAction.Kind.ACK, "team-elsewhere"), T0);
 
-        assertThat(r).isInstanceOfSatisfying(ActionResult.Refused.class, x -> assertThat(x.reason()).contains("may not act"));
+        assertThat(r).isInstanceOfSatisfying(ActionResult.Refused.class, x -> {
+            assertThat(x.why()).isEqualTo(ActionResult.Why.UNKNOWN_ALERT);
+            assertThat(x.reason()).isEqualTo("alertId: no alert '" + alert.alertId() + "'").doesNotContain(alert.teamId());
+        });
+        assertThat(none).isInstanceOfSatisfying(ActionResult.Refused.class,
+                x -> assertThat(x.why()).isEqualTo(ActionResult.Why.UNKNOWN_ALERT));
+    }
+
+    @Test
+    void aTeamMayNotResolveOrAcknowledgeItsAlertWhileTheControlRoomReviewsIt() {
+        Site bridge = first("bridge");
+        Alert underReview = book.fold(thermal("d1", bridge.anchor(), T0, 0.5), T0);
+        assertThat(underReview.dispatch()).isEqualTo(Dispatch.REVIEW);
+
+        ActionResult resolve = book.act(action(underReview.alertId(), TeamAction.Kind.RESOLVE, bridge.team()), T0);
+        ActionResult ack = book.act(action(underReview.alertId(), TeamAction.Kind.ACK, bridge.team()), T0);
+        ActionResult controlRoom = book.act(action(underReview.alertId(), TeamAction.Kind.CONFIRM, null), T0);
+
+        assertThat(resolve).isInstanceOfSatisfying(ActionResult.Refused.class,
+                x -> assertThat(x.why()).isEqualTo(ActionResult.Why.UNKNOWN_ALERT));
+        assertThat(ack).isInstanceOf(ActionResult.Refused.class);
+        assertThat(controlRoom).as("the review itself goes on").isInstanceOf(ActionResult.Changed.class);
+        assertThat(book.act(action(underReview.alertId(), TeamAction.Kind.ACK, bridge.team()), T0))
+                .as("once confirmed, the team acts").isInstanceOf(ActionResult.Changed.class);
+    }
+
+    @Test
+    void aHandoverToATeamNobodyKnowsIsRefusedNamingTheKnownOnes() {
+        Site bridge = first("bridge");
+        Alert alert = book.fold(thermal("d1", bridge.anchor(), T0, 0.9), T0);
+        TeamAction toNobody = new TeamAction(alert.alertId(), TeamAction.Kind.HANDOVER, "tester", null, List.of(), null,
+                "team-nowhere", bridge.team());
+        TeamAction toControlRoom = new TeamAction(alert.alertId(), TeamAction.Kind.HANDOVER, "tester", null, List.of(), null,
+                AlertPolicy.defaults().controlRoomTeam(), bridge.team());
+
+        ActionResult refused = book.act(toNobody, T0);
+        ActionResult handed = book.act(toControlRoom, T0);
+
+        assertThat(refused).isInstanceOfSatisfying(ActionResult.Refused.class, x -> {
+            assertThat(x.why()).isEqualTo(ActionResult.Why.INVALID);
+            assertThat(x.reason()).startsWith("toTeam: no team 'team-nowhere'").contains(bridge.team());
+        });
+        assertThat(handed).isInstanceOfSatisfying(ActionResult.Changed.class,
+                x -> assertThat(x.alert().teamId()).isEqualTo(AlertPolicy.defaults().controlRoomTeam()));
     }
 
     @Test
@@ -341,6 +385,7 @@ class AlertBookTest {
 
     @Test
     void handoverMovesTheAlertToTheNamedTeam() {
+        AlertBook book = book(List.of(new TeamZone("team-reserve", null, null)));
         Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.9), T0);
 
         Alert handed = ((ActionResult.Changed) book.act(new TeamAction(alert.alertId(), TeamAction.Kind.HANDOVER, "lead",

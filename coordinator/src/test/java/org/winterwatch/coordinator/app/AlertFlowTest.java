@@ -199,7 +199,8 @@ class AlertFlowTest {
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(otherList.body()).doesNotContain(alertId);
-        assertThat(otherAck.statusCode()).isEqualTo(403);
+        assertThat(otherAck.statusCode()).as("not told the alert exists").isEqualTo(404);
+        assertThat(otherAck.body()).doesNotContain(TEAM);
         assertThat(operator.statusCode()).isEqualTo(403);
     }
 
