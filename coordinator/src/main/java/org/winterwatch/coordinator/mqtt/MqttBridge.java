@@ -12,6 +12,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.wire.DeadLetter;
 
 /**
  * The coordinator's one MQTT 5 connection: inbound detections, tips and acks; outbound alerts and status.

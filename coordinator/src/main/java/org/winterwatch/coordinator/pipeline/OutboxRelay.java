@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,10 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.store.AlertStore;
+import org.winterwatch.alerts.store.OutboxEntry;
 import org.winterwatch.coordinator.mqtt.MessageTooLargeException;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
-import org.winterwatch.coordinator.store.AlertStore;
-import org.winterwatch.coordinator.store.OutboxEntry;
 
 /**
  * Publishes committed outbox rows and marks each sent when the broker acknowledges it.

@@ -1,6 +1,6 @@
 package org.winterwatch.coordinator.pipeline;
 
-import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.alerts.book.Alert;
 
 /** The answer to {@code POST /api/v1/tips}: the alert the tip raised or joined, a duplicate, or why it was refused. */
 public record TipResult(Alert alert, boolean duplicate, String refusal) {

@@ -1,8 +1,8 @@
 package org.winterwatch.coordinator.pipeline;
 
 import java.util.concurrent.CompletableFuture;
-import org.winterwatch.coordinator.alerts.ActionResult;
-import org.winterwatch.coordinator.alerts.TeamAction;
+import org.winterwatch.alerts.book.ActionResult;
+import org.winterwatch.alerts.book.TeamAction;
 
 /** One unit of work for the alert worker, processed in arrival order. */
 public sealed interface Work {

@@ -1,8 +1,8 @@
 package org.winterwatch.coordinator.pipeline;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.winterwatch.coordinator.store.Database;
-import org.winterwatch.coordinator.store.PostgresTestSchema;
+import org.winterwatch.alerts.store.Database;
+import org.winterwatch.alerts.store.PostgresTestSchema;
 
 /** The alert worker's tests against the real PostgreSQL on this machine, each in a fresh schema dropped afterwards. */
 class AlertWorkerPostgresIT extends AlertWorkerTest {
