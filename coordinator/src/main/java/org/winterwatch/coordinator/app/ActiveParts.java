@@ -12,21 +12,23 @@ import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.Topics;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertBook;
 import org.winterwatch.alerts.book.Teams;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.pipeline.AlertWorker;
+import org.winterwatch.alerts.pipeline.OutboxRelay;
+import org.winterwatch.alerts.pipeline.Work;
 import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.alerts.store.WeatherStore;
 import org.winterwatch.alerts.wire.DetectionParser;
 import org.winterwatch.alerts.wire.TipParser;
 import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
+import org.winterwatch.coordinator.mqtt.BridgePublisher;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
-import org.winterwatch.coordinator.pipeline.AlertWorker;
-import org.winterwatch.coordinator.pipeline.OutboxRelay;
-import org.winterwatch.coordinator.pipeline.Work;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.tak.TakBridge;
 
@@ -67,25 +69,26 @@ final class ActiveParts implements AutoCloseable {
         } catch (SQLException e) {
             throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
         }
+        Topics topics = new Topics(s.topicPrefix());
         OutboxRelay[] relayRef = new OutboxRelay[1];
         AlertWorker worker = parts.start("alert worker", () -> new AlertWorker(book, store,
                 new DetectionParser(clock, s.detectionMaxAge(), s.maxClockSkew(), sourceClocks),
                 new TipParser(clock, s.detectionMaxAge(), s.maxClockSkew()), clock,
-                s.topicPrefix(), committed -> relayRef[0].offer(committed)).start());
+                topics, committed -> relayRef[0].offer(committed)).start());
         extras.alertListeners().forEach(worker::onAlert);
         Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
-        handlers.put("detections/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.DETECTION, ack));
-        handlers.put("tips", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.TIP, ack));
-        handlers.put("acks/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.ACK, ack));
+        handlers.put(topics.detections(), (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.DETECTION, ack));
+        handlers.put(topics.tips(), (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.TIP, ack));
+        handlers.put(topics.acks(), (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.ACK, ack));
         MqttBridge bridge = parts.start("mqtt", () -> {
             try {
-                return new MqttBridge(s.mqttUrl(), s.clientId(), s.topicPrefix(), clock, handlers,
+                return new MqttBridge(s.mqttUrl(), s.clientId(), topics, clock, handlers,
                         (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.UNROUTED, ack));
             } catch (MqttException | IllegalArgumentException e) {
                 throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
             }
         });
-        relayRef[0] = parts.start("outbox relay", () -> new OutboxRelay(store, bridge).start());
+        relayRef[0] = parts.start("outbox relay", () -> new OutboxRelay(store, new BridgePublisher(bridge), topics, clock).start());
         parts.start("mqtt connection", () -> {
             connect(s, bridge);
             return bridge;

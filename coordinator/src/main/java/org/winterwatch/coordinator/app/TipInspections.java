@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.Detection;
+import org.winterwatch.alerts.pipeline.AlertWorker;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.fleet.Inspection;
 import org.winterwatch.coordinator.fleet.InspectionRefusal;
 import org.winterwatch.coordinator.fleet.InspectionResult;
-import org.winterwatch.coordinator.pipeline.AlertWorker;
 import org.winterwatch.coordinator.store.AuditLog;
 
 /**

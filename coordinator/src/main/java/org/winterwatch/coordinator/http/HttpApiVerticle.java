@@ -22,10 +22,10 @@ import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.book.Dispatch;
 import org.winterwatch.alerts.book.TeamAction;
+import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.alerts.wire.AckParser;
 import org.winterwatch.alerts.wire.AlertJson;
 import org.winterwatch.alerts.wire.InboundRejection;
-import org.winterwatch.coordinator.pipeline.TipResult;
 import org.winterwatch.drone.DroneState;
 
 /**

@@ -12,7 +12,7 @@ import org.winterwatch.alerts.book.ActionResult;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.book.TeamAction;
-import org.winterwatch.coordinator.pipeline.TipResult;
+import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.drone.DroneState;
 
 /** What the HTTP API reads from and asks of the rest of the coordinator. Blocking calls run on worker threads. */

@@ -10,16 +10,14 @@ final class InboundRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundRoutes.class);
 
-    private final String prefix;
     private final Map<String, MqttBridge.InboundHandler> handlers;
     private final MqttBridge.InboundHandler unrouted;
 
     /**
-     * {@code handlers} by topic filter below {@code prefix}: an exact topic or one ending in {@code /+}; a message on
-     * a topic none of them takes goes to {@code unrouted} (which dead-letters it).
+     * {@code handlers} by topic filter ({@link org.winterwatch.alerts.Topics}): an exact topic or one ending in
+     * {@code /+}; a message on a topic none of them takes goes to {@code unrouted} (which dead-letters it).
      */
-    InboundRoutes(String prefix, Map<String, MqttBridge.InboundHandler> handlers, MqttBridge.InboundHandler unrouted) {
-        this.prefix = prefix;
+    InboundRoutes(Map<String, MqttBridge.InboundHandler> handlers, MqttBridge.InboundHandler unrouted) {
         this.handlers = Map.copyOf(handlers);
         this.unrouted = unrouted;
     }
@@ -27,7 +25,7 @@ final class InboundRoutes {
     /** One QoS 1 subscription per handler. */
     MqttSubscription[] subscriptions() {
         return handlers.keySet().stream()
-                .map(filter -> new MqttSubscription(prefix + "/" + filter, 1))
+                .map(filter -> new MqttSubscription(filter, 1))
                 .toArray(MqttSubscription[]::new);
     }
 
@@ -42,11 +40,10 @@ final class InboundRoutes {
     }
 
     MqttBridge.InboundHandler handlerFor(String topic) {
-        String rest = topic.startsWith(prefix + "/") ? topic.substring(prefix.length() + 1) : topic;
         for (Map.Entry<String, MqttBridge.InboundHandler> e : handlers.entrySet()) {
             String filter = e.getKey();
-            if (filter.endsWith("/+") ? rest.startsWith(filter.substring(0, filter.length() - 1))
-                    && rest.indexOf('/', filter.length() - 1) < 0 : rest.equals(filter)) {
+            if (filter.endsWith("/+") ? topic.startsWith(filter.substring(0, filter.length() - 1))
+                    && topic.indexOf('/', filter.length() - 1) < 0 : topic.equals(filter)) {
                 return e.getValue();
             }
         }

@@ -12,7 +12,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.winterwatch.alerts.wire.DeadLetter;
+import org.winterwatch.alerts.Topics;
 
 /**
  * The coordinator's one MQTT 5 connection: inbound detections, tips and acks; outbound alerts and status.
@@ -43,7 +43,7 @@ public final class MqttBridge implements AutoCloseable {
 
     private final BrokerSession session;
     private final String brokerUrl;
-    private final String prefix;
+    private final Topics topics;
     private final Clock clock;
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
 
@@ -51,17 +51,17 @@ public final class MqttBridge implements AutoCloseable {
      * @param unrouted takes a message on a topic that none of {@code handlers} takes: the coordinator dead-letters
      *                 it durably, through the outbox, and acknowledges it after the commit
      */
-    public MqttBridge(String brokerUrl, String clientId, String prefix, Clock clock, Map<String, InboundHandler> handlers,
+    public MqttBridge(String brokerUrl, String clientId, Topics topics, Clock clock, Map<String, InboundHandler> handlers,
                       InboundHandler unrouted) throws MqttException {
         this.brokerUrl = brokerUrl;
-        this.prefix = prefix;
+        this.topics = topics;
         this.clock = clock;
-        InboundRoutes routes = new InboundRoutes(prefix, handlers, unrouted);
+        InboundRoutes routes = new InboundRoutes(handlers, unrouted);
         this.session = new BrokerSession(brokerUrl, clientId, this::options, routes, this::announceOnline);
     }
 
-    public String prefix() {
-        return prefix;
+    public Topics topics() {
+        return topics;
     }
 
     /** Runs {@code action} after every (re)connection, once subscriptions are in place. */
@@ -93,7 +93,7 @@ public final class MqttBridge implements AutoCloseable {
 
     /**
      * Publishes and completes when the broker acknowledged (QoS 1) or sent (QoS 0) the message. Fails at once when not
-     * connected, when the broker's receive maximum is reached, or with {@link MessageTooLargeException} when the
+     * connected, when the broker's receive maximum is reached, or with {@link org.winterwatch.alerts.MessageTooLargeException} when the
      * packet would exceed the broker's maximum packet size; fails when the connection is lost before the broker
      * acknowledged.
      */
@@ -104,16 +104,11 @@ public final class MqttBridge implements AutoCloseable {
         return session.publish(topic, message);
     }
 
-    /** Sends an inbound message that could not be accepted to {@code deadletter}, with the reason. */
-    public CompletableFuture<Void> deadLetter(String topic, String reason, byte[] payload) {
-        return publish(prefix + "/deadletter", DeadLetter.json(topic, reason, clock.instant(), payload), 1, false);
-    }
-
     @Override
     public void close() {
         if (session.isReady()) {
             try {
-                publish(prefix + "/coordinator/status", status("offline"), 1, true).get(5, TimeUnit.SECONDS);
+                publish(topics.coordinatorStatus(), status("offline"), 1, true).get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.debug("offline status not sent reason={}", e.toString());
             }
@@ -135,12 +130,12 @@ public final class MqttBridge implements AutoCloseable {
         MqttMessage will = new MqttMessage(status("offline").getBytes(StandardCharsets.UTF_8));
         will.setQos(1);
         will.setRetained(true);
-        options.setWill(prefix + "/coordinator/status", will);
+        options.setWill(topics.coordinatorStatus(), will);
         return options;
     }
 
     private void announceOnline() {
-        publish(prefix + "/coordinator/status", status("online"), 1, true).whenComplete((ok, e) -> {
+        publish(topics.coordinatorStatus(), status("online"), 1, true).whenComplete((ok, e) -> {
             if (e != null) {
                 LOG.debug("online status not sent reason={}", e.toString());
             }

@@ -10,7 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.coordinator.mqtt.MessageTooLargeException;
+import org.winterwatch.alerts.MessageTooLargeException;
+import org.winterwatch.alerts.Topics;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 
 /**
@@ -27,7 +28,7 @@ class BrokerLimitsIT {
     void followsTheReceiveMaximumAndRefusesAMessageLargerThanTheBrokerAccepts() throws Exception {
         try (MosquittoProcess broker = MosquittoProcess.withSettings(dir.resolve("mosquitto"),
                 "max_inflight_messages 5", "max_packet_size 2048").start();
-             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", "ww/v1", Clock.systemUTC(), Map.of(),
+             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", new Topics("ww/v1"), Clock.systemUTC(), Map.of(),
                      (topic, payload, ack) -> ack.run())) {
             bridge.connect().get(20, TimeUnit.SECONDS);
 

@@ -1,4 +1,4 @@
-package org.winterwatch.coordinator.pipeline;
+package org.winterwatch.alerts.pipeline;
 
 import java.util.concurrent.CompletableFuture;
 import org.winterwatch.alerts.book.ActionResult;

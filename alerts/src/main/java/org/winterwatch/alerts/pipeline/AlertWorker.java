@@ -1,4 +1,4 @@
-package org.winterwatch.coordinator.pipeline;
+package org.winterwatch.alerts.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -20,6 +20,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.Topics;
 import org.winterwatch.alerts.book.ActionResult;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertBook;
@@ -65,7 +66,7 @@ public final class AlertWorker implements AutoCloseable {
     private final DetectionParser detections;
     private final TipParser tips;
     private final Clock clock;
-    private final String prefix;
+    private final Topics topics;
     private final Consumer<List<OutboxEntry>> committedOutbox;
     private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(20_000);
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
@@ -79,13 +80,13 @@ public final class AlertWorker implements AutoCloseable {
     private String lastFailureReason = "";
 
     public AlertWorker(AlertBook book, AlertStore store, DetectionParser detections, TipParser tips, Clock clock,
-                       String prefix, Consumer<List<OutboxEntry>> committedOutbox) {
+                       Topics topics, Consumer<List<OutboxEntry>> committedOutbox) {
         this.book = book;
         this.store = store;
         this.detections = detections;
         this.tips = tips;
         this.clock = clock;
-        this.prefix = prefix;
+        this.topics = topics;
         this.committedOutbox = committedOutbox;
         this.thread = new Thread(this::run, "ww-alert-worker");
         thread.setDaemon(true);
@@ -312,7 +313,7 @@ public final class AlertWorker implements AutoCloseable {
             String body = AlertJson.write(a);
             alertRows.add(new AlertStore.AlertRow(a, body));
             for (String team : AlertRouting.teamsFor(a, book.policy())) {
-                outbox.add(new AlertStore.OutboxMessage(prefix + "/alerts/" + team, body, a.alertId()));
+                outbox.add(new AlertStore.OutboxMessage(topics.alerts(team), body, a.alertId()));
             }
         }
         List<OutboxEntry> queued;
@@ -419,7 +420,7 @@ public final class AlertWorker implements AutoCloseable {
     }
 
     private AlertStore.OutboxMessage deadLetter(String topic, String reason, byte[] payload, Instant now) {
-        return new AlertStore.OutboxMessage(prefix + "/deadletter", DeadLetter.json(topic, reason, now, payload));
+        return new AlertStore.OutboxMessage(topics.deadLetter(), DeadLetter.json(topic, reason, now, payload));
     }
 
     private boolean rebuildBook() {

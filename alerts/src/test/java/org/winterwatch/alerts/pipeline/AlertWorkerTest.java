@@ -1,4 +1,4 @@
-package org.winterwatch.coordinator.pipeline;
+package org.winterwatch.alerts.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.winterwatch.alerts.Topics;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertBook;
 import org.winterwatch.alerts.book.AlertPolicy;
@@ -70,7 +71,7 @@ class AlertWorkerTest {
         AlertBook book = new AlertBook(demo, policy, new Teams(List.of(), policy), new Weather(-18));
         book.restore(store.alerts(null));
         return new AlertWorker(book, store, new DetectionParser(clock, Duration.ofHours(6)),
-                new TipParser(clock, Duration.ofHours(6)), clock, "ww/v1", committed -> { });
+                new TipParser(clock, Duration.ofHours(6)), clock, new Topics("ww/v1"), committed -> { });
     }
 
     private Work.Inbound detection(String id, LatLon p) {

@@ -1,7 +1,8 @@
-package org.winterwatch.coordinator.pipeline;
+package org.winterwatch.alerts.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,10 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.MessageTooLargeException;
+import org.winterwatch.alerts.Publisher;
+import org.winterwatch.alerts.Topics;
 import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.alerts.store.OutboxEntry;
-import org.winterwatch.coordinator.mqtt.MessageTooLargeException;
-import org.winterwatch.coordinator.mqtt.MqttBridge;
+import org.winterwatch.alerts.wire.DeadLetter;
 
 /**
  * Publishes committed outbox rows and marks each sent when the broker acknowledges it.
@@ -45,7 +48,9 @@ public final class OutboxRelay implements AutoCloseable {
     private static final int DEAD_LETTER_EXCERPT = 128;
 
     private final AlertStore store;
-    private final MqttBridge bridge;
+    private final Publisher publisher;
+    private final Topics topics;
+    private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ww-outbox");
         t.setDaemon(true);
@@ -67,13 +72,15 @@ public final class OutboxRelay implements AutoCloseable {
     private long lastMarkNanos = System.nanoTime();
     private final AtomicInteger awaitingMark = new AtomicInteger();
 
-    public OutboxRelay(AlertStore store, MqttBridge bridge) {
+    public OutboxRelay(AlertStore store, Publisher publisher, Topics topics, Clock clock) {
         this.store = store;
-        this.bridge = bridge;
+        this.publisher = publisher;
+        this.topics = topics;
+        this.clock = clock;
     }
 
     public OutboxRelay start() {
-        bridge.onConnected(() -> {
+        publisher.onConnected(() -> {
             retryTooLarge();
             scan();
         });
@@ -119,11 +126,11 @@ public final class OutboxRelay implements AutoCloseable {
     private void drain() {
         scheduled.set(false);
         markAcknowledged(false);
-        if (!bridge.isConnected()) {
+        if (!publisher.isConnected()) {
             dropFresh();
             return;
         }
-        window.limit(bridge.publishWindow());
+        window.limit(publisher.window());
         try {
             int published = 0;
             OutboxEntry entry;
@@ -164,7 +171,7 @@ public final class OutboxRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             markAcknowledged(false);
-            if (!fresh.isEmpty() || scanNeeded && bridge.isConnected()) {
+            if (!fresh.isEmpty() || scanNeeded && publisher.isConnected()) {
                 kick();
             }
         }
@@ -177,13 +184,13 @@ public final class OutboxRelay implements AutoCloseable {
      */
     private boolean publish(OutboxEntry entry) throws InterruptedException {
         while (!window.acquire(WINDOW_WAIT_MS)) {
-            if (!bridge.isConnected()) {
+            if (!publisher.isConnected()) {
                 known.remove(entry.seq());
                 scanNeeded = true;
                 return false;
             }
         }
-        bridge.publish(entry.topic(), entry.payload(), 1, false).whenComplete((ok, error) -> {
+        publisher.publish(entry.topic(), entry.payload()).whenComplete((ok, error) -> {
             window.release();
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof MessageTooLargeException tooBig) {
@@ -213,9 +220,11 @@ public final class OutboxRelay implements AutoCloseable {
                     e.maximumBytes());
             byte[] payload = entry.payload().getBytes(StandardCharsets.UTF_8);
             int kept = Math.min(payload.length, DEAD_LETTER_EXCERPT);
-            bridge.deadLetter(entry.topic(), "outbox message " + entry.seq() + " of " + e.packetBytes()
+            String reason = "outbox message " + entry.seq() + " of " + e.packetBytes()
                     + " bytes exceeds the broker's maximum packet size of " + e.maximumBytes()
-                    + " bytes; kept unsent (first " + kept + " bytes here)", Arrays.copyOf(payload, kept));
+                    + " bytes; kept unsent (first " + kept + " bytes here)";
+            publisher.publish(topics.deadLetter(),
+                    DeadLetter.json(entry.topic(), reason, clock.instant(), Arrays.copyOf(payload, kept)));
         }
     }
 
@@ -273,7 +282,7 @@ public final class OutboxRelay implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Publishes awaiting the broker's PUBACK: no more than the broker's receive maximum, which the bridge enforces. */
+    /** Publishes awaiting the broker's PUBACK: no more than the broker's receive maximum, which the publisher enforces. */
     static final class PublishWindow {
         private int limit = 10;
         private int used;
