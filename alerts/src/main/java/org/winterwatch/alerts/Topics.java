@@ -50,4 +50,16 @@ public record Topics(String prefix) {
     public String coordinatorStatus() {
         return prefix + "/coordinator/status";
     }
+
+    /**
+     * Whether {@code topic} falls under {@code filter}: an exact topic, or one ending in a single-level wildcard
+     * {@code /+} that takes one level only.
+     */
+    public static boolean matches(String filter, String topic) {
+        if (filter.endsWith("/+")) {
+            return topic.startsWith(filter.substring(0, filter.length() - 1))
+                    && topic.indexOf('/', filter.length() - 1) < 0;
+        }
+        return topic.equals(filter);
+    }
 }

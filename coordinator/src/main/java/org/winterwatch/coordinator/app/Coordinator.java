@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.AlertReads;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.book.Weather;
@@ -82,8 +83,8 @@ public final class Coordinator implements AutoCloseable {
                 ? new PostgresLeadership(settings.database(), settings.clientId()) : Leadership.solo());
         Vertx vertx = lifecycle.start("vertx", Vertx::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS));
-        http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, store, weather, audit, this::activeParts,
-                () -> leadership.role(), sourceClocks));
+        http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, new AlertReads(store), weather,
+                audit, this::activeParts, () -> leadership.role(), sourceClocks));
         lifecycle.start("http api", () -> {
             deploy(vertx, http);
             return http;
@@ -194,7 +195,7 @@ public final class Coordinator implements AutoCloseable {
         alertListeners.add(listener);
         ActiveParts a = active;
         if (a != null) {
-            a.worker.onAlert(listener);
+            a.pipeline.onAlert(listener);
         }
     }
 

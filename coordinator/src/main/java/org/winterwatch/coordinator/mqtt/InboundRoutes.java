@@ -4,6 +4,7 @@ import java.util.Map;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.Topics;
 
 /** Which handler takes a message on which topic; a message no handler takes goes to the one for unrouted messages. */
 final class InboundRoutes {
@@ -14,7 +15,7 @@ final class InboundRoutes {
     private final MqttBridge.InboundHandler unrouted;
 
     /**
-     * {@code handlers} by topic filter ({@link org.winterwatch.alerts.Topics}): an exact topic or one ending in
+     * {@code handlers} by topic filter ({@link Topics}): an exact topic or one ending in
      * {@code /+}; a message on a topic none of them takes goes to {@code unrouted} (which dead-letters it).
      */
     InboundRoutes(Map<String, MqttBridge.InboundHandler> handlers, MqttBridge.InboundHandler unrouted) {
@@ -41,9 +42,7 @@ final class InboundRoutes {
 
     MqttBridge.InboundHandler handlerFor(String topic) {
         for (Map.Entry<String, MqttBridge.InboundHandler> e : handlers.entrySet()) {
-            String filter = e.getKey();
-            if (filter.endsWith("/+") ? topic.startsWith(filter.substring(0, filter.length() - 1))
-                    && topic.indexOf('/', filter.length() - 1) < 0 : topic.equals(filter)) {
+            if (Topics.matches(e.getKey(), topic)) {
                 return e.getValue();
             }
         }

@@ -46,18 +46,27 @@ public final class MqttBridge implements AutoCloseable {
     private final Topics topics;
     private final Clock clock;
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
+    /** No subscriptions, and nothing acknowledged, until {@link #handle} says who takes what. */
+    private volatile InboundRoutes routes = new InboundRoutes(Map.of(), (topic, payload, ack) ->
+            LOG.debug("inbound message before any handler, left unacknowledged topic={}", topic));
 
-    /**
-     * @param unrouted takes a message on a topic that none of {@code handlers} takes: the coordinator dead-letters
-     *                 it durably, through the outbox, and acknowledges it after the commit
-     */
-    public MqttBridge(String brokerUrl, String clientId, Topics topics, Clock clock, Map<String, InboundHandler> handlers,
-                      InboundHandler unrouted) throws MqttException {
+    /** A bridge that subscribes to nothing until {@link #handle} is called; connects on {@link #connect}. */
+    public MqttBridge(String brokerUrl, String clientId, Topics topics, Clock clock) throws MqttException {
         this.brokerUrl = brokerUrl;
         this.topics = topics;
         this.clock = clock;
-        InboundRoutes routes = new InboundRoutes(handlers, unrouted);
-        this.session = new BrokerSession(brokerUrl, clientId, this::options, routes, this::announceOnline);
+        this.session = new BrokerSession(brokerUrl, clientId, this::options, () -> routes, this::announceOnline);
+    }
+
+    /**
+     * Says which handler takes which topic filter ({@link Topics}); called before {@link #connect}, since the
+     * subscriptions are made on connecting.
+     *
+     * @param unrouted takes a message on a topic that none of {@code handlers} takes: the coordinator dead-letters
+     *                 it durably, through the outbox, and acknowledges it after the commit
+     */
+    public void handle(Map<String, InboundHandler> handlers, InboundHandler unrouted) {
+        routes = new InboundRoutes(handlers, unrouted);
     }
 
     public Topics topics() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,7 @@ class BrokerLimitsIT {
     void followsTheReceiveMaximumAndRefusesAMessageLargerThanTheBrokerAccepts() throws Exception {
         try (MosquittoProcess broker = MosquittoProcess.withSettings(dir.resolve("mosquitto"),
                 "max_inflight_messages 5", "max_packet_size 2048").start();
-             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", new Topics("ww/v1"), Clock.systemUTC(), Map.of(),
-                     (topic, payload, ack) -> ack.run())) {
+             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", new Topics("ww/v1"), Clock.systemUTC())) {
             bridge.connect().get(20, TimeUnit.SECONDS);
 
             assertThat(bridge.publishWindow()).as("receive maximum 5, less 2 for status and dead letters").isEqualTo(3);
