@@ -24,12 +24,12 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
-import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.layer.SiteLayers;
 
 /**

@@ -12,22 +12,19 @@ import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertBook;
-import org.winterwatch.coordinator.alerts.DetectionParser;
-import org.winterwatch.coordinator.alerts.Teams;
-import org.winterwatch.coordinator.alerts.TipParser;
-import org.winterwatch.coordinator.alerts.Weather;
-import org.winterwatch.coordinator.clocks.SourceClocks;
+import org.winterwatch.alerts.AlertPipeline;
+import org.winterwatch.alerts.Publisher;
+import org.winterwatch.alerts.Topics;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.Weather;
+import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.store.AlertStore;
+import org.winterwatch.alerts.store.WeatherStore;
 import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
+import org.winterwatch.coordinator.mqtt.BridgePublisher;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
-import org.winterwatch.coordinator.pipeline.AlertWorker;
-import org.winterwatch.coordinator.pipeline.OutboxRelay;
-import org.winterwatch.coordinator.pipeline.Work;
-import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.AuditLog;
-import org.winterwatch.coordinator.store.WeatherStore;
 import org.winterwatch.coordinator.tak.TakBridge;
 
 /**
@@ -44,13 +41,13 @@ final class ActiveParts implements AutoCloseable {
     }
 
     private final Lifecycle lifecycle;
-    final AlertWorker worker;
+    final AlertPipeline pipeline;
     final MqttBridge bridge;
     final FleetSupervisor fleet;
 
-    private ActiveParts(Lifecycle lifecycle, AlertWorker worker, MqttBridge bridge, FleetSupervisor fleet) {
+    private ActiveParts(Lifecycle lifecycle, AlertPipeline pipeline, MqttBridge bridge, FleetSupervisor fleet) {
         this.lifecycle = lifecycle;
-        this.worker = worker;
+        this.pipeline = pipeline;
         this.bridge = bridge;
         this.fleet = fleet;
     }
@@ -61,31 +58,18 @@ final class ActiveParts implements AutoCloseable {
         Lifecycle parts = new Lifecycle("active");
         Clock clock = s.clock();
         restoreWeather(s, weather);
-        AlertBook book = new AlertBook(s.sites(), s.policy(), new Teams(s.teams(), s.policy()), weather);
-        try {
-            book.restore(store.alerts(null));
-        } catch (SQLException e) {
-            throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
-        }
-        OutboxRelay[] relayRef = new OutboxRelay[1];
-        AlertWorker worker = parts.start("alert worker", () -> new AlertWorker(book, store,
-                new DetectionParser(clock, s.detectionMaxAge(), s.maxClockSkew(), sourceClocks),
-                new TipParser(clock, s.detectionMaxAge(), s.maxClockSkew()), clock,
-                s.topicPrefix(), committed -> relayRef[0].offer(committed)).start());
-        extras.alertListeners().forEach(worker::onAlert);
-        Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
-        handlers.put("detections/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.DETECTION, ack));
-        handlers.put("tips", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.TIP, ack));
-        handlers.put("acks/+", (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.ACK, ack));
+        Topics topics = new Topics(s.topicPrefix());
         MqttBridge bridge = parts.start("mqtt", () -> {
             try {
-                return new MqttBridge(s.mqttUrl(), s.clientId(), s.topicPrefix(), clock, handlers,
-                        (topic, payload, ack) -> worker.accept(topic, payload, Work.Route.UNROUTED, ack));
+                return new MqttBridge(s.mqttUrl(), s.clientId(), topics, clock);
             } catch (MqttException | IllegalArgumentException e) {
                 throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
             }
         });
-        relayRef[0] = parts.start("outbox relay", () -> new OutboxRelay(store, bridge).start());
+        AlertPipeline pipeline = parts.start("alert pipeline", () -> startPipeline(s, topics, store, weather,
+                sourceClocks, new BridgePublisher(bridge)));
+        extras.alertListeners().forEach(pipeline::onAlert);
+        bridge.handle(inboundHandlers(topics, pipeline), pipeline::accept);
         parts.start("mqtt connection", () -> {
             connect(s, bridge);
             return bridge;
@@ -94,15 +78,36 @@ final class ActiveParts implements AutoCloseable {
         FleetSupervisor fleet = parts.start("drone fleet",
                 () -> new FleetSupervisor(DroneLinks.open(s.drones(), clock), s.sites(), s.inspection()));
         if (s.inspection().enabled()) {
-            TipInspections inspections = parts.start("tip inspections", () -> new TipInspections(fleet, worker, clock, audit));
-            worker.onTip(inspections::onTip);
+            TipInspections inspections = parts.start("tip inspections",
+                    () -> new TipInspections(fleet, pipeline, clock, audit));
+            pipeline.onTip(inspections::onTip);
         }
-        ActiveParts active = new ActiveParts(parts, worker, bridge, fleet);
+        ActiveParts active = new ActiveParts(parts, pipeline, bridge, fleet);
         for (String takUrl : extras.takUrls()) {
             active.addTak(takUrl, clock);
         }
         LOG.info("coordinator active mqtt={} drones={}", s.mqttUrl(), s.drones().size());
         return active;
+    }
+
+    private static AlertPipeline startPipeline(CoordinatorSettings s, Topics topics, AlertStore store, Weather weather,
+                                               SourceClocks sourceClocks, Publisher publisher) throws StartupException {
+        AlertPipeline.Settings settings = new AlertPipeline.Settings(topics, s.sites(), s.policy(), s.teams(),
+                s.detectionMaxAge(), s.maxClockSkew());
+        try {
+            return AlertPipeline.start(settings, store, weather, sourceClocks, publisher, s.clock());
+        } catch (SQLException e) {
+            throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
+        }
+    }
+
+    /** Detections, tips and acks go to the pipeline, which tells them apart by topic (and dead-letters the rest). */
+    private static Map<String, MqttBridge.InboundHandler> inboundHandlers(Topics topics, AlertPipeline pipeline) {
+        Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
+        handlers.put(topics.detections(), pipeline::accept);
+        handlers.put(topics.tips(), pipeline::accept);
+        handlers.put(topics.acks(), pipeline::accept);
+        return handlers;
     }
 
     /** The control room's last setting wins over the configured starting value, also after a failover. */
@@ -131,7 +136,7 @@ final class ActiveParts implements AutoCloseable {
     /** Sends team alerts as Cursor-on-Target events to one more TAK endpoint, until these parts stop. */
     void addTak(String takUrl, Clock clock) throws StartupException {
         TakBridge tak = lifecycle.start("tak " + takUrl, () -> new TakBridge(takUrl, clock));
-        worker.onAlert(tak::offer);
+        pipeline.onAlert(tak::offer);
     }
 
     @Override

@@ -11,16 +11,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertState;
-import org.winterwatch.coordinator.alerts.Weather;
-import org.winterwatch.coordinator.clocks.SourceClocks;
+import org.winterwatch.alerts.AlertReads;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertState;
+import org.winterwatch.alerts.book.Weather;
+import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.store.AlertStore;
+import org.winterwatch.alerts.store.LocationRetention;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
-import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.AuditLog;
-import org.winterwatch.coordinator.store.LocationRetention;
 
 /**
  * The running coordinator. Every process serves the HTTP API over the shared database; the one elected active
@@ -82,8 +83,8 @@ public final class Coordinator implements AutoCloseable {
                 ? new PostgresLeadership(settings.database(), settings.clientId()) : Leadership.solo());
         Vertx vertx = lifecycle.start("vertx", Vertx::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS));
-        http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, store, weather, audit, this::activeParts,
-                () -> leadership.role(), sourceClocks));
+        http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, new AlertReads(store), weather,
+                audit, this::activeParts, () -> leadership.role(), sourceClocks));
         lifecycle.start("http api", () -> {
             deploy(vertx, http);
             return http;
@@ -194,7 +195,7 @@ public final class Coordinator implements AutoCloseable {
         alertListeners.add(listener);
         ActiveParts a = active;
         if (a != null) {
-            a.worker.onAlert(listener);
+            a.pipeline.onAlert(listener);
         }
     }
 

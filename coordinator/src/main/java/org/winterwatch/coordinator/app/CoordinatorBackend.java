@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.winterwatch.coordinator.alerts.ActionResult;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertState;
-import org.winterwatch.coordinator.alerts.Outcome;
-import org.winterwatch.coordinator.alerts.TeamAction;
-import org.winterwatch.coordinator.alerts.Weather;
-import org.winterwatch.coordinator.clocks.SourceClocks;
+import org.winterwatch.alerts.AlertReads;
+import org.winterwatch.alerts.book.ActionResult;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertState;
+import org.winterwatch.alerts.book.Outcome;
+import org.winterwatch.alerts.book.TeamAction;
+import org.winterwatch.alerts.book.Weather;
+import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.http.HttpBackend;
-import org.winterwatch.coordinator.pipeline.TipResult;
-import org.winterwatch.coordinator.store.AlertStore;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.drone.DroneState;
 import org.winterwatch.geo.layer.SiteLayers;
@@ -33,7 +33,7 @@ final class CoordinatorBackend implements HttpBackend {
     private static final int CLOCKS_LISTED = 10;
 
     private final CoordinatorSettings settings;
-    private final AlertStore store;
+    private final AlertReads reads;
     private final Weather weather;
     private final AuditLog audit;
     private final Supplier<ActiveParts> active;
@@ -41,11 +41,11 @@ final class CoordinatorBackend implements HttpBackend {
     private final SourceClocks sourceClocks;
 
     /** @param active the active parts, or null while this coordinator is standby */
-    CoordinatorBackend(CoordinatorSettings settings, AlertStore store, Weather weather, AuditLog audit,
+    CoordinatorBackend(CoordinatorSettings settings, AlertReads reads, Weather weather, AuditLog audit,
                        Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks) {
         this.sourceClocks = sourceClocks;
         this.settings = settings;
-        this.store = store;
+        this.reads = reads;
         this.weather = weather;
         this.audit = audit;
         this.active = active;
@@ -96,12 +96,12 @@ final class CoordinatorBackend implements HttpBackend {
 
     @Override
     public List<Alert> alerts(AlertState state, Instant since) throws Exception {
-        return store.alerts(state, since);
+        return reads.alerts(state, since);
     }
 
     @Override
     public Optional<Alert> alert(String alertId) throws Exception {
-        return store.alert(alertId);
+        return reads.alert(alertId);
     }
 
     @Override
@@ -118,13 +118,13 @@ final class CoordinatorBackend implements HttpBackend {
     @Override
     public CompletableFuture<TipResult> tip(byte[] body) {
         ActiveParts a = active.get();
-        return a == null ? standby() : a.worker.submitTip(body);
+        return a == null ? standby() : a.pipeline.submitTip(body);
     }
 
     @Override
     public CompletableFuture<ActionResult> act(TeamAction action) {
         ActiveParts a = active.get();
-        return a == null ? standby() : a.worker.submit(action);
+        return a == null ? standby() : a.pipeline.submit(action);
     }
 
     @Override
@@ -140,24 +140,24 @@ final class CoordinatorBackend implements HttpBackend {
     @Override
     public CompletableFuture<Double> setAmbientTempC(double tempC) {
         ActiveParts a = active.get();
-        return a == null ? standby() : a.worker.submitWeather(tempC);
+        return a == null ? standby() : a.pipeline.submitWeather(tempC);
     }
 
     @Override
     public String stats() throws Exception {
         ObjectNode o = JSON.createObjectNode();
-        Map<String, Long> byState = store.countBy("state");
-        Map<String, Long> byOutcome = store.countBy("outcome");
+        Map<String, Long> byState = reads.countByState();
+        Map<String, Long> byOutcome = reads.countByOutcome();
         o.put("alerts", byState.values().stream().mapToLong(Long::longValue).sum());
         o.set("alertsByState", JSON.valueToTree(byState));
-        o.set("alertsByPriority", JSON.valueToTree(store.countBy("priority")));
+        o.set("alertsByPriority", JSON.valueToTree(reads.countByPriority()));
         byOutcome.remove("none");
         o.set("outcomes", JSON.valueToTree(byOutcome));
         long helped = byOutcome.entrySet().stream()
                 .filter(e -> Outcome.fromWire(e.getKey()).map(Outcome::personFound).orElse(false))
                 .mapToLong(Map.Entry::getValue).sum();
         o.put("peopleHelped", helped);
-        o.put("detections", store.detectionCount());
+        o.put("detections", reads.detectionCount());
         ActiveParts a = active.get();
         if (a != null) {
             o.set("fleet", JSON.valueToTree(a.fleet.figures()));
@@ -171,14 +171,14 @@ final class CoordinatorBackend implements HttpBackend {
     public String metrics() throws Exception {
         StringBuilder m = new StringBuilder();
         m.append("# HELP ww_alerts Alerts by state.\n# TYPE ww_alerts gauge\n");
-        store.countBy("state").forEach((state, n) -> m.append("ww_alerts{state=\"").append(state).append("\"} ").append(n).append('\n'));
+        reads.countByState().forEach((state, n) -> m.append("ww_alerts{state=\"").append(state).append("\"} ").append(n).append('\n'));
         m.append("# HELP ww_detections_stored Detections and tips stored.\n# TYPE ww_detections_stored gauge\n");
-        m.append("ww_detections_stored ").append(store.detectionCount()).append('\n');
+        m.append("ww_detections_stored ").append(reads.detectionCount()).append('\n');
         m.append("# HELP ww_alert_queue Inbound messages waiting for the alert worker.\n# TYPE ww_alert_queue gauge\n");
         ActiveParts a = active.get();
-        m.append("ww_alert_queue ").append(a == null ? 0 : a.worker.backlog()).append('\n');
+        m.append("ww_alert_queue ").append(a == null ? 0 : a.pipeline.backlog()).append('\n');
         m.append("# HELP ww_outbox_unsent Outbox messages not yet acknowledged by the broker.\n# TYPE ww_outbox_unsent gauge\n");
-        m.append("ww_outbox_unsent ").append(store.unsentCount()).append('\n');
+        m.append("ww_outbox_unsent ").append(reads.unsentCount()).append('\n');
         m.append("# HELP ww_broker_connected 1 when the MQTT connection is up.\n# TYPE ww_broker_connected gauge\n");
         m.append("ww_broker_connected ").append(a != null && a.bridge.isConnected() ? 1 : 0).append('\n');
         m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");

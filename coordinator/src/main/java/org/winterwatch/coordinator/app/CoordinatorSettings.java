@@ -3,12 +3,12 @@ package org.winterwatch.coordinator.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
-import org.winterwatch.coordinator.alerts.DetectionParser;
-import org.winterwatch.coordinator.alerts.TeamZone;
+import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.book.TeamZone;
+import org.winterwatch.alerts.store.Database;
+import org.winterwatch.alerts.wire.DetectionParser;
 import org.winterwatch.coordinator.fleet.InspectionSettings;
 import org.winterwatch.coordinator.http.HttpSettings;
-import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.site.SiteLayer;
 
 /**

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.alerts.store.Database;
 
 /**
  * Leadership through PostgreSQL itself: the active coordinator holds a session-level advisory lock on a connection

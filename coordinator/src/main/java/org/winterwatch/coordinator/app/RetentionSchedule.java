@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.store.LocationRetention;
 import org.winterwatch.coordinator.store.AuditLog;
-import org.winterwatch.coordinator.store.LocationRetention;
 
 /**
  * The hourly location purge: an hour after the start and every hour after, on the active coordinator only, what is

@@ -22,6 +22,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.Topics;
 
 /**
  * On an embedded database there can be only one coordinator per broker: a second one, with a database of its own,
@@ -40,7 +41,7 @@ final class SoloGuard {
     }
 
     static void refuseIfAnotherCoordinatorIsOnline(CoordinatorSettings s) throws StartupException {
-        String topic = s.topicPrefix() + "/coordinator/status";
+        String topic = new Topics(s.topicPrefix()).coordinatorStatus();
         BlockingQueue<JsonNode> statuses = new LinkedBlockingQueue<>();
         MqttAsyncClient probe;
         try {

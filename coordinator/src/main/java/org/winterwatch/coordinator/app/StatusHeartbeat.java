@@ -20,7 +20,7 @@ final class StatusHeartbeat implements AutoCloseable {
         Clock wall = Clock.systemUTC();
         timer.scheduleWithFixedDelay(() -> {
             if (bridge.isConnected()) {
-                bridge.publish(bridge.prefix() + "/coordinator/status", "{\"status\":\"online\",\"at\":\"" + clock.instant()
+                bridge.publish(bridge.topics().coordinatorStatus(), "{\"status\":\"online\",\"at\":\"" + clock.instant()
                         + "\",\"heartbeatAt\":\"" + wall.instant() + "\"}", 1, true);
             }
         }, 0, EVERY_S, TimeUnit.SECONDS);

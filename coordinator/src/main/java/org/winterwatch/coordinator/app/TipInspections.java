@@ -11,13 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.Detection;
+import org.winterwatch.alerts.AlertPipeline;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.Detection;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.fleet.Inspection;
 import org.winterwatch.coordinator.fleet.InspectionRefusal;
 import org.winterwatch.coordinator.fleet.InspectionResult;
-import org.winterwatch.coordinator.pipeline.AlertWorker;
 import org.winterwatch.coordinator.store.AuditLog;
 
 /**
@@ -35,7 +35,7 @@ final class TipInspections implements AutoCloseable {
     static final Duration AGAIN_AFTER = Duration.ofMinutes(15);
 
     private final FleetSupervisor fleet;
-    private final AlertWorker worker;
+    private final AlertPipeline pipeline;
     private final Clock clock;
     private final AuditLog audit;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
@@ -45,10 +45,10 @@ final class TipInspections implements AutoCloseable {
         return t;
     });
 
-    TipInspections(FleetSupervisor fleet, AlertWorker worker, Clock clock, AuditLog audit) {
+    TipInspections(FleetSupervisor fleet, AlertPipeline pipeline, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.fleet = fleet;
-        this.worker = worker;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
@@ -72,12 +72,12 @@ final class TipInspections implements AutoCloseable {
             result = fleet.inspect(alert.alertId(), tip.lat(), tip.lon());
         } catch (RuntimeException e) {
             LOG.warn("inspection could not be planned alertId={} reason={}", alert.alertId(), e.toString());
-            worker.submitNote(alert.alertId(), "no drone sent to look: " + e.getMessage());
+            pipeline.submitNote(alert.alertId(), "no drone sent to look: " + e.getMessage());
             return;
         }
         if (result instanceof InspectionRefusal refusal) {
             if (refusal.reason() != InspectionRefusal.Reason.DISABLED) {
-                worker.submitNote(alert.alertId(), "no drone sent to look: " + refusal.message());
+                pipeline.submitNote(alert.alertId(), "no drone sent to look: " + refusal.message());
             }
             return;
         }
@@ -86,9 +86,9 @@ final class TipInspections implements AutoCloseable {
         audit.record("coordinator, for a tip by " + tip.source(), "drone sent to look", inspection.droneId(),
                 String.format(Locale.ROOT, "alert %s at %.5f,%.5f, %.0f m away", alert.alertId(), tip.lat(), tip.lon(),
                         inspection.distanceM()));
-        worker.submitNote(alert.alertId(), String.format(Locale.ROOT, "drone %s sent to look: %.1f km away, about %d min",
+        pipeline.submitNote(alert.alertId(), String.format(Locale.ROOT, "drone %s sent to look: %.1f km away, about %d min",
                 inspection.droneId(), inspection.distanceM() / 1000, Math.max(1, Math.round(inspection.estimatedDurationS() / 60))));
-        inspection.done().whenComplete((ok, error) -> worker.submitNote(alert.alertId(), error == null
+        inspection.done().whenComplete((ok, error) -> pipeline.submitNote(alert.alertId(), error == null
                 ? "drone " + inspection.droneId() + " looked and landed back"
                 : "drone " + inspection.droneId() + " could not finish its look: " + Coordinator.rootMessage(error)));
     }

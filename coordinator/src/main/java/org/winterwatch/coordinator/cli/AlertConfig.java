@@ -7,8 +7,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
-import org.winterwatch.coordinator.alerts.TeamZone;
+import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.book.TeamZone;
 
 /** Reads the {@code alerts:} and {@code teams:} sections of the YAML config, naming the field at fault. */
 final class AlertConfig {

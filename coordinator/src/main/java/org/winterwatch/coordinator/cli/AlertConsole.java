@@ -17,6 +17,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.winterwatch.alerts.Topics;
 
 /**
  * Prints every alert that reaches the broker as one readable line, as a ground team's phone would receive it.
@@ -44,7 +45,7 @@ final class AlertConsole implements AutoCloseable {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
                 try {
-                    client.subscribe(prefix + "/alerts/#", 1);
+                    client.subscribe(new Topics(prefix).allAlerts(), 1);
                 } catch (MqttException e) {
                     out.println("(alert console could not subscribe: " + e.getMessage() + ")");
                 }

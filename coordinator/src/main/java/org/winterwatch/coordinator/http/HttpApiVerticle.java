@@ -20,15 +20,15 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertJson;
-import org.winterwatch.coordinator.alerts.AlertState;
-import org.winterwatch.coordinator.alerts.AckParser;
-import org.winterwatch.coordinator.alerts.ActionResult;
-import org.winterwatch.coordinator.alerts.Dispatch;
-import org.winterwatch.coordinator.alerts.InboundRejection;
-import org.winterwatch.coordinator.alerts.TeamAction;
-import org.winterwatch.coordinator.pipeline.TipResult;
+import org.winterwatch.alerts.book.ActionResult;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertState;
+import org.winterwatch.alerts.book.Dispatch;
+import org.winterwatch.alerts.book.TeamAction;
+import org.winterwatch.alerts.pipeline.TipResult;
+import org.winterwatch.alerts.wire.AckParser;
+import org.winterwatch.alerts.wire.AlertJson;
+import org.winterwatch.alerts.wire.InboundRejection;
 import org.winterwatch.drone.DroneState;
 
 /**

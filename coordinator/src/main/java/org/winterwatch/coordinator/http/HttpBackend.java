@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.winterwatch.coordinator.alerts.ActionResult;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertState;
-import org.winterwatch.coordinator.alerts.TeamAction;
-import org.winterwatch.coordinator.pipeline.TipResult;
+import org.winterwatch.alerts.book.ActionResult;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertState;
+import org.winterwatch.alerts.book.TeamAction;
+import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.drone.DroneState;
 
 /** What the HTTP API reads from and asks of the rest of the coordinator. Blocking calls run on worker threads. */

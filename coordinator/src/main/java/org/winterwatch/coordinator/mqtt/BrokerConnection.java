@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.MessageTooLargeException;
 
 /**
  * One connection to the broker: a Paho client used for this connection only, the limits its CONNACK announced, and

@@ -41,7 +41,7 @@ final class BrokerSession implements AutoCloseable {
     private final String brokerUrl;
     private final String clientId;
     private final Supplier<MqttConnectionOptions> options;
-    private final InboundRoutes routes;
+    private final Supplier<InboundRoutes> routes;
     private final Runnable onReady;
     private final ReconnectBackoff backoff = new ReconnectBackoff();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,9 +67,11 @@ final class BrokerSession implements AutoCloseable {
 
     /**
      * @param options a fresh set of connect options for each attempt
+     * @param routes  who takes which inbound message, read at each connection
      * @param onReady run on the session thread after each connection is made and subscribed
      */
-    BrokerSession(String brokerUrl, String clientId, Supplier<MqttConnectionOptions> options, InboundRoutes routes,
+    BrokerSession(String brokerUrl, String clientId, Supplier<MqttConnectionOptions> options,
+                  Supplier<InboundRoutes> routes,
                   Runnable onReady) throws MqttException {
         this.brokerUrl = brokerUrl;
         this.clientId = clientId;
@@ -141,7 +143,7 @@ final class BrokerSession implements AutoCloseable {
         }
         BrokerConnection link;
         try {
-            link = new BrokerConnection(new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence()), owner, routes);
+            link = new BrokerConnection(new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence()), owner, routes.get());
         } catch (MqttException | RuntimeException e) {
             fail("cannot create the MQTT client: " + e);
             return;
@@ -168,7 +170,7 @@ final class BrokerSession implements AutoCloseable {
         limits = link.limits;
         LOG.info("mqtt connected uri={} sessionPresent={} receiveMaximum={} maximumPacketSize={}", brokerUrl,
                 connack.getSessionPresent(), link.limits.receiveMaximum(), link.limits.maximumPacketSizeBytes());
-        MqttSubscription[] subscriptions = routes.subscriptions();
+        MqttSubscription[] subscriptions = routes.get().subscriptions();
         if (subscriptions.length == 0) { // a SUBSCRIBE without filters is a protocol error
             subscribed(link, null);
             return;

@@ -4,22 +4,21 @@ import java.util.Map;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.Topics;
 
 /** Which handler takes a message on which topic; a message no handler takes goes to the one for unrouted messages. */
 final class InboundRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundRoutes.class);
 
-    private final String prefix;
     private final Map<String, MqttBridge.InboundHandler> handlers;
     private final MqttBridge.InboundHandler unrouted;
 
     /**
-     * {@code handlers} by topic filter below {@code prefix}: an exact topic or one ending in {@code /+}; a message on
-     * a topic none of them takes goes to {@code unrouted} (which dead-letters it).
+     * {@code handlers} by topic filter ({@link Topics}): an exact topic or one ending in
+     * {@code /+}; a message on a topic none of them takes goes to {@code unrouted} (which dead-letters it).
      */
-    InboundRoutes(String prefix, Map<String, MqttBridge.InboundHandler> handlers, MqttBridge.InboundHandler unrouted) {
-        this.prefix = prefix;
+    InboundRoutes(Map<String, MqttBridge.InboundHandler> handlers, MqttBridge.InboundHandler unrouted) {
         this.handlers = Map.copyOf(handlers);
         this.unrouted = unrouted;
     }
@@ -27,7 +26,7 @@ final class InboundRoutes {
     /** One QoS 1 subscription per handler. */
     MqttSubscription[] subscriptions() {
         return handlers.keySet().stream()
-                .map(filter -> new MqttSubscription(prefix + "/" + filter, 1))
+                .map(filter -> new MqttSubscription(filter, 1))
                 .toArray(MqttSubscription[]::new);
     }
 
@@ -42,11 +41,8 @@ final class InboundRoutes {
     }
 
     MqttBridge.InboundHandler handlerFor(String topic) {
-        String rest = topic.startsWith(prefix + "/") ? topic.substring(prefix.length() + 1) : topic;
         for (Map.Entry<String, MqttBridge.InboundHandler> e : handlers.entrySet()) {
-            String filter = e.getKey();
-            if (filter.endsWith("/+") ? rest.startsWith(filter.substring(0, filter.length() - 1))
-                    && rest.indexOf('/', filter.length() - 1) < 0 : rest.equals(filter)) {
+            if (Topics.matches(e.getKey(), topic)) {
                 return e.getValue();
             }
         }

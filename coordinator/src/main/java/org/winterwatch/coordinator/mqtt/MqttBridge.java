@@ -12,6 +12,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.Topics;
 
 /**
  * The coordinator's one MQTT 5 connection: inbound detections, tips and acks; outbound alerts and status.
@@ -42,25 +43,34 @@ public final class MqttBridge implements AutoCloseable {
 
     private final BrokerSession session;
     private final String brokerUrl;
-    private final String prefix;
+    private final Topics topics;
     private final Clock clock;
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
+    /** No subscriptions, and nothing acknowledged, until {@link #handle} says who takes what. */
+    private volatile InboundRoutes routes = new InboundRoutes(Map.of(), (topic, payload, ack) ->
+            LOG.debug("inbound message before any handler, left unacknowledged topic={}", topic));
+
+    /** A bridge that subscribes to nothing until {@link #handle} is called; connects on {@link #connect}. */
+    public MqttBridge(String brokerUrl, String clientId, Topics topics, Clock clock) throws MqttException {
+        this.brokerUrl = brokerUrl;
+        this.topics = topics;
+        this.clock = clock;
+        this.session = new BrokerSession(brokerUrl, clientId, this::options, () -> routes, this::announceOnline);
+    }
 
     /**
+     * Says which handler takes which topic filter ({@link Topics}); called before {@link #connect}, since the
+     * subscriptions are made on connecting.
+     *
      * @param unrouted takes a message on a topic that none of {@code handlers} takes: the coordinator dead-letters
      *                 it durably, through the outbox, and acknowledges it after the commit
      */
-    public MqttBridge(String brokerUrl, String clientId, String prefix, Clock clock, Map<String, InboundHandler> handlers,
-                      InboundHandler unrouted) throws MqttException {
-        this.brokerUrl = brokerUrl;
-        this.prefix = prefix;
-        this.clock = clock;
-        InboundRoutes routes = new InboundRoutes(prefix, handlers, unrouted);
-        this.session = new BrokerSession(brokerUrl, clientId, this::options, routes, this::announceOnline);
+    public void handle(Map<String, InboundHandler> handlers, InboundHandler unrouted) {
+        routes = new InboundRoutes(handlers, unrouted);
     }
 
-    public String prefix() {
-        return prefix;
+    public Topics topics() {
+        return topics;
     }
 
     /** Runs {@code action} after every (re)connection, once subscriptions are in place. */
@@ -92,7 +102,7 @@ public final class MqttBridge implements AutoCloseable {
 
     /**
      * Publishes and completes when the broker acknowledged (QoS 1) or sent (QoS 0) the message. Fails at once when not
-     * connected, when the broker's receive maximum is reached, or with {@link MessageTooLargeException} when the
+     * connected, when the broker's receive maximum is reached, or with {@link org.winterwatch.alerts.MessageTooLargeException} when the
      * packet would exceed the broker's maximum packet size; fails when the connection is lost before the broker
      * acknowledged.
      */
@@ -103,16 +113,11 @@ public final class MqttBridge implements AutoCloseable {
         return session.publish(topic, message);
     }
 
-    /** Sends an inbound message that could not be accepted to {@code deadletter}, with the reason. */
-    public CompletableFuture<Void> deadLetter(String topic, String reason, byte[] payload) {
-        return publish(prefix + "/deadletter", DeadLetter.json(topic, reason, clock.instant(), payload), 1, false);
-    }
-
     @Override
     public void close() {
         if (session.isReady()) {
             try {
-                publish(prefix + "/coordinator/status", status("offline"), 1, true).get(5, TimeUnit.SECONDS);
+                publish(topics.coordinatorStatus(), status("offline"), 1, true).get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.debug("offline status not sent reason={}", e.toString());
             }
@@ -134,12 +139,12 @@ public final class MqttBridge implements AutoCloseable {
         MqttMessage will = new MqttMessage(status("offline").getBytes(StandardCharsets.UTF_8));
         will.setQos(1);
         will.setRetained(true);
-        options.setWill(prefix + "/coordinator/status", will);
+        options.setWill(topics.coordinatorStatus(), will);
         return options;
     }
 
     private void announceOnline() {
-        publish(prefix + "/coordinator/status", status("online"), 1, true).whenComplete((ok, e) -> {
+        publish(topics.coordinatorStatus(), status("online"), 1, true).whenComplete((ok, e) -> {
             if (e != null) {
                 LOG.debug("online status not sent reason={}", e.toString());
             }

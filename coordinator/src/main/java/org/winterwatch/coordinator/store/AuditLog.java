@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.store.Database;
 
 /**
  * An append-only record of every read of people's locations (alerts over HTTP) and every drone command, written in

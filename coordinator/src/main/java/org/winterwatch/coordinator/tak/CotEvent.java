@@ -3,8 +3,8 @@ package org.winterwatch.coordinator.tak;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertState;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertState;
 
 /**
  * An alert as a Cursor-on-Target event, so that teams carrying ATAK see it on their map: a casualty marker

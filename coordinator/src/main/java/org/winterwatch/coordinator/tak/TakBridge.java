@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.Dispatch;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.Dispatch;
 
 /**
  * Sends team alerts as Cursor-on-Target events to a TAK endpoint ({@code udp://host:port} or

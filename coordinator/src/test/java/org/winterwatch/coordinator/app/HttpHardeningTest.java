@@ -23,12 +23,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.alerts.book.AlertPolicy;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
-import org.winterwatch.coordinator.store.Database;
+import org.winterwatch.alerts.store.Database;
 import org.winterwatch.geo.layer.SiteLayers;
 
 /** Requests a careless or hostile client sends (issue 16): each gets a clear, bounded answer and leaves nothing behind. */

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.winterwatch.coordinator.store.Database;
-import org.winterwatch.coordinator.store.PostgresTestSchema;
+import org.winterwatch.alerts.store.Database;
+import org.winterwatch.alerts.store.PostgresTestSchema;
 
 /** Leadership through the real PostgreSQL: one of two is active, and the other takes over when the first is gone. */
 class PostgresLeadershipIT {

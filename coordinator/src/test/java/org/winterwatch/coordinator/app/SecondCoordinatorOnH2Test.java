@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
-import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.layer.SiteLayers;
 
 /** On embedded H2 databases, a second coordinator on the same broker refuses to start; after the first stops, one may. */

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
-import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.layer.SiteLayers;
 
 /** The extreme-weather plan the control room put in force outlives a restart of the coordinator. */

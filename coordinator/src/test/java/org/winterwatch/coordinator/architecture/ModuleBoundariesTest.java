@@ -40,8 +40,16 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void alertLogicIsPlainJava() {
-        noClasses().that().resideInAPackage("org.winterwatch.coordinator.alerts..")
+    void alertsKnowNeitherVertxNorMqttNorDronesNorTheCoordinator() {
+        noClasses().that().resideInAPackage("org.winterwatch.alerts..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.eclipse.paho..", "io.mavsdk..",
+                        "org.winterwatch.coordinator..")
+                .check(classes);
+    }
+
+    @Test
+    void alertBookAndWireFormatsArePlainJava() {
+        noClasses().that().resideInAnyPackage("org.winterwatch.alerts.book..", "org.winterwatch.alerts.wire..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.eclipse.paho..", "java.sql..",
                         "io.mavsdk..")
                 .check(classes);

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.coordinator.alerts.Alert;
+import org.winterwatch.alerts.book.Alert;
 
 /**
  * The demo wired in-process on a fast simulated clock: a drone's thermal camera sees a person, its onboard detector

@@ -18,13 +18,13 @@ class InboundRoutesTest {
 
     private InboundRoutes routes() {
         Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
-        handlers.put("detections/+", (topic, payload, ack) -> handled.add("detection " + topic));
-        handlers.put("tips", (topic, payload, ack) -> handled.add("tip " + topic));
-        return new InboundRoutes("ww/v1", handlers, (topic, payload, ack) -> rejected.add(topic));
+        handlers.put("ww/v1/detections/+", (topic, payload, ack) -> handled.add("detection " + topic));
+        handlers.put("ww/v1/tips", (topic, payload, ack) -> handled.add("tip " + topic));
+        return new InboundRoutes(handlers, (topic, payload, ack) -> rejected.add(topic));
     }
 
     @Test
-    void subscribesToEveryHandlersFilterUnderThePrefixAtQos1() {
+    void subscribesToEveryHandlersFilterAtQos1() {
         assertThat(routes().subscriptions()).extracting(MqttSubscription::getTopic, MqttSubscription::getQos)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ww/v1/detections/+", 1),
                         org.assertj.core.groups.Tuple.tuple("ww/v1/tips", 1));
@@ -46,7 +46,7 @@ class InboundRoutesTest {
 
     @Test
     void aHandlerThatThrowsLeavesTheMessageUnacknowledged() {
-        InboundRoutes routes = new InboundRoutes("ww/v1", Map.of("tips", (topic, payload, ack) -> {
+        InboundRoutes routes = new InboundRoutes(Map.of("ww/v1/tips", (topic, payload, ack) -> {
             throw new IllegalStateException("database away");
         }), (topic, payload, ack) -> rejected.add(topic));
 

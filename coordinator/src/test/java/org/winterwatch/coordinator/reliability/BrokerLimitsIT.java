@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.coordinator.mqtt.MessageTooLargeException;
+import org.winterwatch.alerts.MessageTooLargeException;
+import org.winterwatch.alerts.Topics;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 
 /**
@@ -27,8 +27,7 @@ class BrokerLimitsIT {
     void followsTheReceiveMaximumAndRefusesAMessageLargerThanTheBrokerAccepts() throws Exception {
         try (MosquittoProcess broker = MosquittoProcess.withSettings(dir.resolve("mosquitto"),
                 "max_inflight_messages 5", "max_packet_size 2048").start();
-             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", "ww/v1", Clock.systemUTC(), Map.of(),
-                     (topic, payload, ack) -> ack.run())) {
+             MqttBridge bridge = new MqttBridge(broker.url(), "ww-limits-test", new Topics("ww/v1"), Clock.systemUTC())) {
             bridge.connect().get(20, TimeUnit.SECONDS);
 
             assertThat(bridge.publishWindow()).as("receive maximum 5, less 2 for status and dead letters").isEqualTo(3);

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
-import org.winterwatch.coordinator.alerts.TeamZone;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.book.TeamZone;
+import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
-import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.layer.SiteLayers;
 
 /**

@@ -13,7 +13,7 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.winterwatch.coordinator.alerts.TeamZone;
+import org.winterwatch.alerts.book.TeamZone;
 import org.winterwatch.geo.LatLon;
 
 /**

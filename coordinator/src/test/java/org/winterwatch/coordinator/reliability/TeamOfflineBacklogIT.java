@@ -19,15 +19,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertPolicy;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.store.AlertStore;
+import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
-import org.winterwatch.coordinator.store.AlertStore;
-import org.winterwatch.coordinator.store.Database;
 import org.winterwatch.geo.layer.SiteLayers;
 
 /**

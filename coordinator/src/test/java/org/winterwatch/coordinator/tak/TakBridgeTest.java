@@ -21,11 +21,11 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.winterwatch.coordinator.alerts.Alert;
-import org.winterwatch.coordinator.alerts.AlertState;
-import org.winterwatch.coordinator.alerts.Dispatch;
-import org.winterwatch.coordinator.alerts.Outcome;
-import org.winterwatch.coordinator.alerts.Priority;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertState;
+import org.winterwatch.alerts.book.Dispatch;
+import org.winterwatch.alerts.book.Outcome;
+import org.winterwatch.alerts.book.Priority;
 
 /** Alerts reach a TAK endpoint as Cursor-on-Target events, over real UDP and TCP sockets on loopback. */
 class TakBridgeTest {

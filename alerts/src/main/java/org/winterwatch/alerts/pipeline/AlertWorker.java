@@ -1,0 +1,470 @@
+package org.winterwatch.alerts.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.alerts.Topics;
+import org.winterwatch.alerts.book.ActionResult;
+import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertBook;
+import org.winterwatch.alerts.book.AlertRouting;
+import org.winterwatch.alerts.book.Detection;
+import org.winterwatch.alerts.book.DetectionKind;
+import org.winterwatch.alerts.book.TeamAction;
+import org.winterwatch.alerts.book.Weather;
+import org.winterwatch.alerts.store.AlertStore;
+import org.winterwatch.alerts.store.OutboxEntry;
+import org.winterwatch.alerts.store.WeatherStore;
+import org.winterwatch.alerts.wire.AckParser;
+import org.winterwatch.alerts.wire.AlertJson;
+import org.winterwatch.alerts.wire.DeadLetter;
+import org.winterwatch.alerts.wire.DetectionParser;
+import org.winterwatch.alerts.wire.InboundRejection;
+import org.winterwatch.alerts.wire.TipParser;
+
+/**
+ * The one writer of alerts. Detections, tips and acks (from MQTT or HTTP) queue up here and are handled in
+ * batches: each batch is validated, de-duplicated, folded into alerts, and committed in one transaction together
+ * with its outbox messages (alerts and dead letters); only then are the MQTT messages acknowledged to the broker.
+ * A batch that cannot be committed is retried, its messages still unacknowledged, so nothing is lost.
+ */
+public final class AlertWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertWorker.class);
+    private static final int MAX_BATCH = 5000;
+    private static final Duration TICK_EVERY = Duration.ofSeconds(1);
+    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
+    /**
+     * How long a batch waits for company after its first message when fewer than {@link #LINGER_UNTIL} are queued.
+     * Every commit rewrites the database pages it touches, whatever their number of rows, so a few milliseconds here
+     * buy far fewer commits under load (see docs/benchmarks.md); a lone message waits no longer than this.
+     */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
+    private static final int LINGER_UNTIL = 500;
+    /** What an HTTP client hears when the database refuses its request's data (the log has the database's words). */
+    private static final String UNSTORABLE = "could not be stored: the database refused one of its values; see the coordinator's log";
+
+    private final AlertBook book;
+    private final AlertStore store;
+    private final DetectionParser detections;
+    private final TipParser tips;
+    private final Clock clock;
+    private final Topics topics;
+    private final Consumer<List<OutboxEntry>> committedOutbox;
+    private final BlockingQueue<Work> queue = new ArrayBlockingQueue<>(20_000);
+    private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Detection, Alert>> tipListeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile boolean bookDirty;
+    private long lastTickNanos = System.nanoTime();
+    /** Why the last {@link #process} returned false. */
+    private StoreFailure lastFailure = StoreFailure.OUTAGE;
+    private String lastFailureReason = "";
+
+    public AlertWorker(AlertBook book, AlertStore store, DetectionParser detections, TipParser tips, Clock clock,
+                       Topics topics, Consumer<List<OutboxEntry>> committedOutbox) {
+        this.book = book;
+        this.store = store;
+        this.detections = detections;
+        this.tips = tips;
+        this.clock = clock;
+        this.topics = topics;
+        this.committedOutbox = committedOutbox;
+        this.thread = new Thread(this::run, "ww-alert-worker");
+        thread.setDaemon(true);
+    }
+
+    public AlertWorker start() {
+        running = true;
+        thread.start();
+        return this;
+    }
+
+    /** Called with every committed alert change, on the worker thread; keep it quick. */
+    public void onAlert(Consumer<Alert> listener) {
+        listeners.add(listener);
+    }
+
+    /** Queues an MQTT message; blocks the MQTT thread when the queue is full, which slows the broker down. */
+    public void accept(String topic, byte[] payload, Work.Route route, Runnable ack) {
+        try {
+            queue.put(new Work.Inbound(topic, payload, route, ack));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Called after the commit with every tip that was folded into an alert (not a redelivered one), on the worker
+     * thread; keep it quick.
+     */
+    public void onTip(BiConsumer<Detection, Alert> listener) {
+        tipListeners.add(listener);
+    }
+
+    /** Adds a reason to an active alert, as a new version (see {@link AlertBook#note}); dropped when the queue is full. */
+    public void submitNote(String alertId, String reason) {
+        if (!queue.offer(new Work.Note(alertId, reason))) {
+            LOG.warn("alert note dropped, the queue is full alertId={} note={}", alertId, reason);
+        }
+    }
+
+    public CompletableFuture<TipResult> submitTip(byte[] payload) {
+        CompletableFuture<TipResult> result = new CompletableFuture<>();
+        offer(new Work.HttpTip(payload, result), result);
+        return result;
+    }
+
+    public CompletableFuture<ActionResult> submit(TeamAction action) {
+        CompletableFuture<ActionResult> result = new CompletableFuture<>();
+        offer(new Work.HttpAction(action, result), result);
+        return result;
+    }
+
+    /**
+     * Sets the ambient temperature through the one writer: stored with the batch it falls in, then in force for the
+     * alert logic; completes with the temperature once committed.
+     */
+    public CompletableFuture<Double> submitWeather(double ambientTempC) {
+        CompletableFuture<Double> result = new CompletableFuture<>();
+        offer(new Work.SetWeather(Weather.checked(ambientTempC), result), result);
+        return result;
+    }
+
+    /** Messages waiting to be handled (a gauge for health and metrics). */
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void offer(Work work, CompletableFuture<?> result) {
+        if (!queue.offer(work)) {
+            result.completeExceptionally(new IllegalStateException("the alert queue is full; try again shortly"));
+        }
+    }
+
+    private void run() {
+        List<Work> batch = new ArrayList<>();
+        while (running) {
+            try {
+                if (batch.isEmpty()) {
+                    Work first = queue.poll(TICK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        gather(batch);
+                    }
+                    if (System.nanoTime() - lastTickNanos >= TICK_EVERY.toNanos()) {
+                        batch.add(new Work.Tick());
+                        lastTickNanos = System.nanoTime();
+                    }
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                batch = handle(batch);
+                if (!batch.isEmpty()) {
+                    // The database is away: keep the batch (its messages are still unacknowledged) and try again shortly.
+                    Work next = queue.poll(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                    if (next != null && batch.size() < MAX_BATCH) {
+                        batch.add(next);
+                    } else if (next != null) {
+                        queue.put(next);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("alert worker failed on a batch; it is retried", e);
+                bookDirty = true;
+            }
+        }
+    }
+
+    /** Adds what is queued to the batch, and what arrives within the linger time while the batch is small. */
+    private void gather(List<Work> batch) throws InterruptedException {
+        long lingerEnd = System.nanoTime() + LINGER_NANOS;
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        while (batch.size() < LINGER_UNTIL) {
+            long left = lingerEnd - System.nanoTime();
+            Work next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+        }
+    }
+
+    /**
+     * Handles one batch and returns what must be tried again: nothing when it took effect. When the batch failed for
+     * something in its data (a value the database refuses), each item is tried on its own at once and an item that
+     * still fails is settled as refused (dead-lettered through the outbox, or answered over HTTP with the reason): one
+     * bad message never holds up the ones behind it for more than this one cycle. When the database is away, the
+     * whole batch comes back, its messages unacknowledged.
+     */
+    List<Work> handle(List<Work> batch) {
+        if (process(batch)) {
+            return new ArrayList<>();
+        }
+        if (lastFailure == StoreFailure.OUTAGE) {
+            return batch;
+        }
+        List<Work> rest = new ArrayList<>();
+        for (Work w : batch) {
+            if (!process(List.of(w)) && (lastFailure == StoreFailure.OUTAGE || !refuse(w))) {
+                rest.add(w);
+            }
+        }
+        return rest;
+    }
+
+    /** Settles an item the database refuses; false when even its refusal could not be committed. */
+    private boolean refuse(Work w) {
+        String reason = "could not be stored: " + lastFailureReason;
+        Instant now = clock.instant();
+        if (w instanceof Work.Inbound in) {
+            LOG.error("message could not be stored and goes to the dead letters topic={} reason={}", in.topic(), lastFailureReason);
+            try {
+                List<OutboxEntry> queued = store.commit(new AlertStore.Batch(List.of(), List.of(),
+                        List.of(deadLetter(in.topic(), reason, in.payload(), now)), now));
+                handOver(queued);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("dead letter not committed, kept for retry reason={}", e.toString());
+                return false;
+            }
+            runQuietly(in.ack());
+        } else if (w instanceof Work.HttpTip tip) {
+            LOG.warn("tip could not be stored reason={}", lastFailureReason);
+            tip.result().complete(new TipResult(null, false, UNSTORABLE));
+        } else if (w instanceof Work.HttpAction action) {
+            LOG.warn("action could not be stored alertId={} reason={}", action.action().alertId(), lastFailureReason);
+            action.result().complete(new ActionResult.Refused(ActionResult.Why.UNSTORABLE, UNSTORABLE));
+        } else if (w instanceof Work.SetWeather set) {
+            LOG.warn("weather could not be stored reason={}", lastFailureReason);
+            set.result().completeExceptionally(new IllegalStateException(UNSTORABLE));
+        } else {
+            LOG.error("alert work dropped, it cannot be stored work={} reason={}", w.getClass().getSimpleName(), lastFailureReason);
+        }
+        return true;
+    }
+
+    private void handOver(List<OutboxEntry> queued) {
+        if (!queued.isEmpty()) {
+            try {
+                committedOutbox.accept(queued);
+            } catch (RuntimeException e) {
+                LOG.warn("outbox hand-over failed, the relay finds the rows itself reason={}", e.toString());
+            }
+        }
+    }
+
+    /** Handles one batch; returns false when it could not be committed (nothing of it took effect). */
+    boolean process(List<Work> batch) {
+        if (bookDirty && !rebuildBook()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<Runnable> afterCommit = new ArrayList<>();
+        Map<String, Alert> changed = new LinkedHashMap<>();
+        List<AlertStore.StoredDetection> rows = new ArrayList<>();
+        List<AlertStore.OutboxMessage> outbox = new ArrayList<>();
+        List<Parsed> parsed = parse(batch, now, outbox, afterCommit);
+        Set<String> known;
+        try {
+            known = store.existingKeys(parsed.stream().filter(p -> p.detection != null).map(p -> p.detection.storageKey()).toList());
+        } catch (SQLException e) {
+            failed(e);
+            LOG.warn("database unavailable, batch kept for retry size={} reason={}", batch.size(), e.getMessage());
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        WeatherStore.StoredWeather weather = null;
+        for (Parsed p : parsed) {
+            if (p.work() instanceof Work.SetWeather set) {
+                weather = new WeatherStore.StoredWeather(set.ambientTempC(), now);
+                afterCommit.add(() -> {
+                    book.weather().set(set.ambientTempC());
+                    set.result().complete(set.ambientTempC());
+                });
+                continue;
+            }
+            apply(p, now, known, seen, changed, rows, outbox, afterCommit);
+        }
+        List<AlertStore.AlertRow> alertRows = new ArrayList<>(changed.size());
+        for (Alert a : changed.values()) {
+            String body = AlertJson.write(a);
+            alertRows.add(new AlertStore.AlertRow(a, body));
+            for (String team : AlertRouting.teamsFor(a, book.policy())) {
+                outbox.add(new AlertStore.OutboxMessage(topics.alerts(team), body, a.alertId()));
+            }
+        }
+        List<OutboxEntry> queued;
+        try {
+            queued = store.commit(new AlertStore.Batch(rows, alertRows, outbox, now, weather));
+        } catch (SQLException | RuntimeException e) {
+            failed(e);
+            LOG.warn("batch not committed size={} failure={} reason={}", batch.size(), lastFailure, e.getMessage());
+            bookDirty = true;
+            rebuildBook();
+            return false;
+        }
+        handOver(queued);
+        afterCommit.forEach(AlertWorker::runQuietly);
+        changed.values().forEach(a -> listeners.forEach(l -> notifyQuietly(l, a)));
+        return true;
+    }
+
+    private void failed(Exception e) {
+        lastFailure = StoreFailure.of(e);
+        lastFailureReason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A work item with its parsed content, or already settled (dead-lettered, tick). */
+    private record Parsed(Work work, Detection detection, TeamAction action, String payloadText) {
+    }
+
+    private List<Parsed> parse(List<Work> batch, Instant now, List<AlertStore.OutboxMessage> outbox,
+                               List<Runnable> afterCommit) {
+        List<Parsed> out = new ArrayList<>();
+        for (Work w : batch) {
+            try {
+                if (w instanceof Work.Inbound in) {
+                    afterCommit.add(in.ack());
+                    String text = new String(in.payload(), StandardCharsets.UTF_8);
+                    switch (in.route()) {
+                        case DETECTION -> out.add(new Parsed(w, detections.parse(lastLevel(in.topic()), in.payload()), null, text));
+                        case TIP -> out.add(new Parsed(w, tips.parse(in.payload()), null, text));
+                        case ACK -> out.add(new Parsed(w, null, AckParser.parse(in.payload(), lastLevel(in.topic())), text));
+                        case UNROUTED -> throw new InboundRejection("no handler for this topic");
+                    }
+                } else if (w instanceof Work.HttpTip tip) {
+                    out.add(new Parsed(w, tips.parse(tip.payload()), null, new String(tip.payload(), StandardCharsets.UTF_8)));
+                } else if (w instanceof Work.HttpAction action) {
+                    out.add(new Parsed(w, null, action.action(), null));
+                } else {
+                    out.add(new Parsed(w, null, null, null));
+                }
+            } catch (InboundRejection rejection) {
+                if (w instanceof Work.Inbound in) {
+                    LOG.debug("inbound rejected topic={} reason={}", in.topic(), rejection.reason());
+                    outbox.add(deadLetter(in.topic(), rejection.reason(), in.payload(), now));
+                } else if (w instanceof Work.HttpTip tip) {
+                    afterCommit.add(() -> tip.result().complete(new TipResult(null, false, rejection.reason())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void apply(Parsed p, Instant now, Set<String> known, Set<String> seen, Map<String, Alert> changed,
+                       List<AlertStore.StoredDetection> rows, List<AlertStore.OutboxMessage> outbox,
+                       List<Runnable> afterCommit) {
+        if (p.work() instanceof Work.Tick) {
+            book.tick(now).forEach(a -> changed.put(a.alertId(), a));
+            return;
+        }
+        if (p.work() instanceof Work.Note note) {
+            if (book.note(note.alertId(), note.reason(), now) instanceof ActionResult.Changed c) {
+                changed.put(c.alert().alertId(), c.alert());
+            }
+            return;
+        }
+        if (p.detection() != null) {
+            Detection d = p.detection();
+            boolean duplicate = known.contains(d.storageKey()) || !seen.add(d.storageKey());
+            Alert alert = duplicate ? null : book.fold(d, now);
+            if (alert != null) {
+                changed.put(alert.alertId(), alert);
+                if (d.kind() == DetectionKind.TIP && !tipListeners.isEmpty()) {
+                    Alert folded = alert;
+                    afterCommit.add(() -> tipListeners.forEach(l -> l.accept(d, folded)));
+                }
+                rows.add(new AlertStore.StoredDetection(d.storageKey(), d.source(), d.kind().wireName(), alert.alertId(),
+                        d.observedAt(), now, p.payloadText()));
+            }
+            if (p.work() instanceof Work.HttpTip tip) {
+                Alert settled = alert;
+                afterCommit.add(() -> tip.result().complete(new TipResult(settled, settled == null, null)));
+            }
+            return;
+        }
+        ActionResult result = book.act(p.action(), now);
+        if (result instanceof ActionResult.Changed c) {
+            changed.put(c.alert().alertId(), c.alert());
+        }
+        if (p.work() instanceof Work.Inbound in && result instanceof ActionResult.Refused refused) {
+            LOG.debug("ack refused topic={} reason={}", in.topic(), refused.reason());
+            outbox.add(deadLetter(in.topic(), refused.reason(), in.payload(), now));
+        }
+        if (p.work() instanceof Work.HttpAction action) {
+            afterCommit.add(() -> action.result().complete(result));
+        }
+    }
+
+    private AlertStore.OutboxMessage deadLetter(String topic, String reason, byte[] payload, Instant now) {
+        return new AlertStore.OutboxMessage(topics.deadLetter(), DeadLetter.json(topic, reason, now, payload));
+    }
+
+    private boolean rebuildBook() {
+        try {
+            book.reset(store.alerts(null));
+            bookDirty = false;
+            return true;
+        } catch (SQLException e) {
+            failed(e);
+            LOG.warn("database unavailable, alert state not rebuilt yet reason={}", e.getMessage());
+            return false;
+        }
+    }
+
+
+    private static String lastLevel(String topic) {
+        int slash = topic.lastIndexOf('/');
+        return slash < 0 ? topic : topic.substring(slash + 1);
+    }
+
+    private static void runQuietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("after-commit action failed reason={}", e.toString());
+        }
+    }
+
+    private static void notifyQuietly(Consumer<Alert> listener, Alert alert) {
+        try {
+            listener.accept(alert);
+        } catch (RuntimeException e) {
+            LOG.warn("alert listener failed alertId={} reason={}", alert.alertId(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

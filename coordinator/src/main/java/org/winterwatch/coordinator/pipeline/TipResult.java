@@ -1,7 +1,0 @@
-package org.winterwatch.coordinator.pipeline;
-
-import org.winterwatch.coordinator.alerts.Alert;
-
-/** The answer to {@code POST /api/v1/tips}: the alert the tip raised or joined, a duplicate, or why it was refused. */
-public record TipResult(Alert alert, boolean duplicate, String refusal) {
-}

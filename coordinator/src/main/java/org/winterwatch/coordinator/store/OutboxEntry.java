@@ -1,5 +1,0 @@
-package org.winterwatch.coordinator.store;
-
-/** One message waiting to be published, in commit order. */
-public record OutboxEntry(long seq, String topic, String payload) {
-}
