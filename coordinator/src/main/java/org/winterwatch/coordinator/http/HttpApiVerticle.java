@@ -258,8 +258,11 @@ public final class HttpApiVerticle extends VerticleBase {
         byte[] body = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         TeamAction action;
         try {
-            action = AckParser.parseBody(body, id, kind,
-                    grant.role() == Role.GROUNDTEAM ? grant.teamId() : null, grant.role().wireName());
+            TeamAction parsed = AckParser.parseBody(body, id, kind,
+                    grant.role() == Role.GROUNDTEAM ? grant.teamId() : null, null);
+            // who acted is what the token vouches for; "by" is only a name within that team
+            action = new TeamAction(parsed.alertId(), parsed.kind(), actedBy(parsed.by(), ctx, grant), parsed.outcome(),
+                    parsed.items(), parsed.note(), parsed.toTeam(), parsed.actingTeam());
         } catch (InboundRejection | IllegalArgumentException e) {
             error(ctx, 400, kind.wireName() + ": " + e.getMessage());
             return;
@@ -298,10 +301,24 @@ public final class HttpApiVerticle extends VerticleBase {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("duplicate", true);
                 send(ctx, 200, o.toString());
+            } else if (!visibleTo(r.alert(), grant)) {
+                // taken; but the alert it joined is not this caller's to see (another team's, or under review)
+                ObjectNode o = JSON.createObjectNode();
+                o.put("accepted", true);
+                send(ctx, 202, o.toString());
             } else {
+                backend.audit(actor(ctx, grant), "read alert", r.alert().alertId(), String.format(Locale.ROOT,
+                        "at %.5f,%.5f, in answer to a tip", r.alert().lat(), r.alert().lon()));
                 send(ctx, 201, AlertJson.write(r.alert()));
             }
         });
+    }
+
+    /** "name (role team, token 1a2b3c4d)", or without the name: the token says who, the body only which person. */
+    private static String actedBy(String name, RoutingContext ctx, AccessTokens.Grant grant) {
+        String who = grant.role().wireName() + (grant.teamId() == null ? "" : " " + grant.teamId()) + ", token "
+                + ctx.get("tokenId");
+        return name == null || name.isBlank() ? who : name.strip() + " (" + who + ")";
     }
 
     private void putWeather(RoutingContext ctx, AccessTokens.Grant grant) {

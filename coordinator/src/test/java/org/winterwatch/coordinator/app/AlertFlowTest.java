@@ -311,6 +311,37 @@ class AlertFlowTest {
     }
 
     @Test
+    void whoActedOverHttpIsWhatTheTokenVouchesForAndTheNameIsBounded() throws Exception {
+        String alertId = raiseAlertAtTheBridge("flow-by-1");
+
+        HttpResponse<String> huge = call("POST", "/alerts/" + alertId + "/ack", TEAM_TOKEN, "{\"by\":\"" + "x".repeat(60_000) + "\"}");
+        HttpResponse<String> posing = call("POST", "/alerts/" + alertId + "/ack", TEAM_TOKEN, "{\"by\":\"admin (control room)\"}");
+
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(read(huge.body()).get("error").asText()).contains("by: longer than 100 characters");
+        assertThat(posing.statusCode()).isEqualTo(200);
+        assertThat(read(posing.body()).get("lastActionBy").asText())
+                .matches("admin \\(control room\\) \\(groundteam " + TEAM + ", token \\S{8}\\)");
+        // leave the bridge free for the other tests: the next detection there raises a new alert
+        assertThat(call("POST", "/alerts/" + alertId + "/resolve", TEAM_TOKEN, "{\"outcome\":\"false_alarm\"}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aTipJoiningAnotherTeamsAlertIsTakenWithoutShowingThatAlert() throws Exception {
+        raiseAlertAtTheBridge("flow-tip-other-1");
+        LatLon p = BRIDGE.anchor();
+        String tip = "{\"id\":\"tip-other-team\",\"reporter\":\"courier-19\",\"reporterRole\":\"courier\",\"lat\":"
+                + p.lat() + ",\"lon\":" + p.lon() + ",\"observedAt\":\"" + Instant.now().minusSeconds(20) + "\"}";
+
+        HttpResponse<String> fromOtherTeam = call("POST", "/tips", OTHER_TEAM_TOKEN, tip);
+
+        assertThat(fromOtherTeam.statusCode()).isEqualTo(202);
+        assertThat(read(fromOtherTeam.body()).get("accepted").asBoolean()).isTrue();
+        assertThat(fromOtherTeam.body()).doesNotContain("alertId").doesNotContain(String.valueOf(p.lat()).substring(0, 6));
+    }
+
+    @Test
     void theControlRoomSetsTheWeatherAndTheColdWavePlanApplies() throws Exception {
         HttpResponse<String> team = call("PUT", "/weather", TEAM_TOKEN, "{\"ambientTempC\":-25}");
         HttpResponse<String> bad = call("PUT", "/weather", CONTROL, "{\"ambientTempC\":\"cold\"}");
