@@ -1,19 +1,15 @@
 package org.winterwatch.coordinator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.winterwatch.alerts.book.AlertPolicy;
@@ -192,7 +188,7 @@ final class ServeCommand implements Callable<Integer> {
         return new SiteLayer(all);
     }
 
-    /** Tokens from the config's {@code tokens} list; without any, fresh ones are written to data-dir/tokens.json. */
+    /** Tokens from the config's {@code tokens} list; without any, those in data-dir/tokens.json, made on first use. */
     private static AccessTokens tokens(Settings s, Path data, PrintWriter out) throws IOException {
         AccessTokens tokens = new AccessTokens();
         JsonNode configured = s.raw("tokens");
@@ -209,16 +205,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             return tokens;
         }
-        Map<String, String> clear = AccessTokens.generate(tokens, new SecureRandom(), "team-centre");
-        Files.createDirectories(data);
-        Path file = data.resolve("tokens.json");
-        Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(clear));
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the file keeps its default permissions
-        }
-        out.println("No tokens configured: wrote one per role to " + file);
-        return tokens;
+        GeneratedTokens.Loaded loaded = GeneratedTokens.loadOrCreate(data, new SecureRandom(), "team-centre");
+        out.println(loaded.madeNow() ? "No tokens configured: wrote one per role to " + loaded.file()
+                : "No tokens configured: using the ones in " + loaded.file());
+        return loaded.tokens();
     }
 }
