@@ -11,17 +11,14 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.mqtt.MessageCallback;
 import org.winterwatch.alerts.Topics;
 
 /**
@@ -94,7 +91,14 @@ final class SoloGuard {
         }
     }
 
-    private record Collect(BlockingQueue<JsonNode> statuses) implements MqttCallback {
+    /** Keeps every status message that arrives. */
+    private static final class Collect extends MessageCallback {
+        private final BlockingQueue<JsonNode> statuses;
+
+        Collect(BlockingQueue<JsonNode> statuses) {
+            this.statuses = statuses;
+        }
+
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
@@ -102,26 +106,6 @@ final class SoloGuard {
             } catch (IOException e) {
                 LOG.debug("unreadable coordinator status ignored");
             }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

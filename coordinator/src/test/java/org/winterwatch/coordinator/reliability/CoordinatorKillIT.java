@@ -92,7 +92,8 @@ class CoordinatorKillIT {
         }
     }
 
-    private static long detections(String dbUrl) throws Exception {
+    /** Detections stored in that schema; 0 before the coordinator has created it. */
+    static long detections(String dbUrl) throws Exception {
         try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM detections")) {
             rs.next();
@@ -102,7 +103,8 @@ class CoordinatorKillIT {
         }
     }
 
-    private static Map<String, Long> finalVersions(String dbUrl) throws Exception {
+    /** Each alert's latest version in that schema. */
+    static Map<String, Long> finalVersions(String dbUrl) throws Exception {
         Map<String, Long> out = new HashMap<>();
         try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT alert_id, version FROM alerts")) {

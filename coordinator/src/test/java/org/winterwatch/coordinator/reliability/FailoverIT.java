@@ -11,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,23 +141,10 @@ class FailoverIT {
     }
 
     private static long detections(String dbUrl) throws Exception {
-        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM detections")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            return 0;
-        }
+        return CoordinatorKillIT.detections(dbUrl);
     }
 
     private static Map<String, Long> finalVersions(String dbUrl) throws Exception {
-        Map<String, Long> out = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(dbUrl); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT alert_id, version FROM alerts")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return out;
+        return CoordinatorKillIT.finalVersions(dbUrl);
     }
 }

@@ -1,0 +1,35 @@
+package org.winterwatch.coordinator.mqtt;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** A Paho callback for a client that only reads messages: every other event is of no interest to it. */
+public abstract class MessageCallback implements MqttCallback {
+
+    @Override
+    public abstract void messageArrived(String topic, MqttMessage message);
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+    }
+}
