@@ -66,6 +66,8 @@ public final class OutboxRelay implements AutoCloseable {
      * by, and let go after the next (re)connection, whose broker may accept them.
      */
     private final Set<Long> tooLarge = ConcurrentHashMap.newKeySet();
+    /** Rows whose size was reported to the dead letters already, by this process: once each, not once a connection. */
+    private final Set<Long> reportedTooLarge = ConcurrentHashMap.newKeySet();
     private final PublishWindow window = new PublishWindow();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean scanNeeded = true;
@@ -210,8 +212,9 @@ public final class OutboxRelay implements AutoCloseable {
     /**
      * A row the broker would refuse for its size stays unsent in the database (an operator can still read the alert
      * over HTTP) and is not offered again on this connection; publishing it anyway would only make the broker close
-     * the connection every time and hold up every row behind it. Told to the log and the dead letters once per
-     * connection; the dead letter carries the start of the message (an alert's id comes first).
+     * the connection every time and hold up every row behind it. Told to the log once per connection, and to the dead
+     * letters once, through the outbox like every dead letter (so the notice itself survives a crash); it carries the
+     * start of the message (an alert's id comes first).
      */
     private void setAside(OutboxEntry entry, MessageTooLargeException e) {
         if (tooLarge.add(entry.seq())) {
@@ -223,8 +226,16 @@ public final class OutboxRelay implements AutoCloseable {
             String reason = "outbox message " + entry.seq() + " of " + e.packetBytes()
                     + " bytes exceeds the broker's maximum packet size of " + e.maximumBytes()
                     + " bytes; kept unsent (first " + kept + " bytes here)";
-            publisher.publish(topics.deadLetter(),
-                    DeadLetter.json(entry.topic(), reason, clock.instant(), Arrays.copyOf(payload, kept)));
+            if (reportedTooLarge.add(entry.seq())) {
+                String notice = DeadLetter.json(entry.topic(), reason, clock.instant(), Arrays.copyOf(payload, kept));
+                try {
+                    offer(store.commit(new AlertStore.Batch(List.of(), List.of(),
+                            List.of(new AlertStore.OutboxMessage(topics.deadLetter(), notice)), clock.instant())));
+                } catch (SQLException | RuntimeException ex) {
+                    reportedTooLarge.remove(entry.seq());
+                    LOG.warn("dead letter for an oversized outbox message not stored, tried again later reason={}", ex.toString());
+                }
+            }
         }
     }
 
