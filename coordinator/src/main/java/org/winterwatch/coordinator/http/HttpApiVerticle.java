@@ -29,7 +29,6 @@ import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.alerts.wire.AckParser;
 import org.winterwatch.alerts.wire.AlertJson;
 import org.winterwatch.alerts.wire.InboundRejection;
-import org.winterwatch.drone.DroneState;
 
 /**
  * The HTTP API under {@code /api/v1} (CONTRACT §5): health without auth, everything else behind bearer tokens.
@@ -361,22 +360,6 @@ public final class HttpApiVerticle extends VerticleBase {
     }
 
     private void drones(RoutingContext ctx, AccessTokens.Grant grant) {
-        ArrayNode out = JSON.createArrayNode();
-        for (DroneState s : backend.drones()) {
-            ObjectNode d = out.addObject();
-            d.put("droneId", s.droneId());
-            d.put("connected", s.connected());
-            d.put("lat", s.lat());
-            d.put("lon", s.lon());
-            d.put("relAltitudeM", s.relAltitudeM());
-            d.put("batteryPercent", s.batteryPercent());
-            d.put("armed", s.armed());
-            d.put("inAir", s.inAir());
-            d.put("flightMode", s.flightMode());
-            d.put("missionCurrent", s.missionCurrent());
-            d.put("missionTotal", s.missionTotal());
-            d.put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString());
-        }
-        send(ctx, 200, out.toString());
+        send(ctx, 200, DroneJson.array(backend.drones()));
     }
 }
