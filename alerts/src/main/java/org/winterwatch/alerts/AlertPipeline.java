@@ -143,6 +143,11 @@ public final class AlertPipeline implements AutoCloseable {
         worker.onTip(listener);
     }
 
+    /** How long the work in hand has waited to be committed (zero while the writer keeps up); see health. */
+    public java.time.Duration waitingFor() {
+        return worker.waitingFor();
+    }
+
     /** Messages waiting for the writer (a gauge). */
     public int backlog() {
         return worker.backlog();

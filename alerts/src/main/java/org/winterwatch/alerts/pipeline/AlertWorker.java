@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.alerts.Topics;
@@ -74,6 +75,9 @@ public final class AlertWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running;
     private volatile boolean bookDirty;
+    /** When the batch in hand was taken up (System.nanoTime), or 0 when there is none. */
+    private volatile long heldSinceNanos;
+    private volatile LongSupplier nanos = System::nanoTime;
     private long lastTickNanos = System.nanoTime();
     /** Why the last {@link #process} returned false. */
     private StoreFailure lastFailure = StoreFailure.OUTAGE;
@@ -149,6 +153,26 @@ public final class AlertWorker implements AutoCloseable {
         return result;
     }
 
+    /**
+     * How long the work in hand has waited to be committed: zero while the worker keeps up, growing while a batch is
+     * retried (the database away) or a commit hangs. Health calls the pipeline stalled beyond a set age.
+     */
+    public Duration waitingFor() {
+        long since = heldSinceNanos;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, nanos.getAsLong() - since));
+    }
+
+    /** True while a batch is in hand (taken up and not yet committed or settled). */
+    boolean holding() {
+        return heldSinceNanos != 0;
+    }
+
+    /** The time source for {@link #waitingFor} (a test sets its own). */
+    AlertWorker withNanos(LongSupplier source) {
+        this.nanos = source;
+        return this;
+    }
+
     /** Messages waiting to be handled (a gauge for health and metrics). */
     public int backlog() {
         return queue.size();
@@ -178,7 +202,13 @@ public final class AlertWorker implements AutoCloseable {
                 if (batch.isEmpty()) {
                     continue;
                 }
+                if (heldSinceNanos == 0) {
+                    heldSinceNanos = Math.max(1, nanos.getAsLong());
+                }
                 batch = handle(batch);
+                if (batch.isEmpty()) {
+                    heldSinceNanos = 0;
+                }
                 if (!batch.isEmpty()) {
                     // The database is away: keep the batch (its messages are still unacknowledged) and try again shortly.
                     Work next = queue.poll(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);

@@ -319,4 +319,30 @@ class AlertWorkerTest {
         assertThat(outboxOn("ww/v1/deadletter")).singleElement().satisfies(e -> assertThat(e.payload())
                 .contains("\"topic\":\"ww/v1/detections/sensor-1/extra\"").contains("no handler for this topic"));
     }
+
+    @Test
+    void theWorkInHandShowsHowLongItHasWaitedWhileTheDatabaseIsAwayAndNothingOnceItIsBack() throws Exception {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        AlertWorker worker = worker().withNanos(nanos::get).start();
+        try {
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE outbox RENAME TO outbox_away");
+            }
+            worker.accept("ww/v1/detections/drone-1", detection("d-1", aSite()).payload(), Work.Route.DETECTION,
+                    brokerAcks::incrementAndGet);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(worker::holding);
+
+            nanos.addAndGet(Duration.ofSeconds(31).toNanos());
+
+            assertThat(worker.waitingFor()).isGreaterThanOrEqualTo(Duration.ofSeconds(31));
+            assertThat(brokerAcks).hasValue(0);
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE outbox_away RENAME TO outbox");
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> brokerAcks.get() == 1);
+            assertThat(worker.waitingFor()).isEqualTo(Duration.ZERO);
+        } finally {
+            worker.close();
+        }
+    }
 }

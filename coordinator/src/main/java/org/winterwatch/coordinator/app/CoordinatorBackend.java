@@ -64,6 +64,8 @@ final class CoordinatorBackend implements HttpBackend {
         Map<String, Boolean> parts = new LinkedHashMap<>();
         if (a != null) {
             parts.put("broker", a.bridge.isConnected());
+            // the oldest work in hand waited too long: a database away, or a commit that hangs
+            parts.put("pipeline", a.pipeline.waitingFor().compareTo(settings.pipelineStallAfter()) < 0);
         }
         parts.put("database", settings.database().isUsable());
         if (a != null) {

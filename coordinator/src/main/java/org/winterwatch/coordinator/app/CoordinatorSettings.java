@@ -18,11 +18,16 @@ import org.winterwatch.geo.site.SiteLayer;
  * @param inspection whether a tip sends the nearest free drone to look, and how it flies
  * @param maxClockSkew how far ahead of {@code clock} a sensor's {@code observedAt} may be and still be accepted
  *                     (clamped to now); further ahead it is dead-lettered
+ * @param pipelineStallAfter health says the pipeline is DOWN once the work in hand has waited this long
  */
 public record CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
                                   SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
                                   HttpSettings http, double ambientTempC, Duration detectionMaxAge,
-                                  List<TeamZone> teams, InspectionSettings inspection, Duration maxClockSkew) {
+                                  List<TeamZone> teams, InspectionSettings inspection, Duration maxClockSkew,
+                                  Duration pipelineStallAfter) {
+
+    /** The default age at which health calls a pipeline stalled. */
+    public static final Duration DEFAULT_PIPELINE_STALL_AFTER = Duration.ofSeconds(30);
 
     /** With the default clock skew allowed ({@link DetectionParser#DEFAULT_MAX_CLOCK_SKEW}). */
     public CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
@@ -30,7 +35,7 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
                                HttpSettings http, double ambientTempC, Duration detectionMaxAge, List<TeamZone> teams,
                                InspectionSettings inspection) {
         this(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http, ambientTempC, detectionMaxAge,
-                teams, inspection, DetectionParser.DEFAULT_MAX_CLOCK_SKEW);
+                teams, inspection, DetectionParser.DEFAULT_MAX_CLOCK_SKEW, DEFAULT_PIPELINE_STALL_AFTER);
     }
 
     /** Without point inspections (tips send no drone). */
@@ -44,18 +49,28 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
     /** The same settings with these point-inspection settings. */
     public CoordinatorSettings withInspection(InspectionSettings newInspection) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew);
+                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew, pipelineStallAfter);
     }
 
     /** The same settings with this clock skew allowed for sensors that run ahead. */
     public CoordinatorSettings withMaxClockSkew(Duration newMaxClockSkew) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew);
+                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew, pipelineStallAfter);
+    }
+
+    /** The same settings with this age at which health calls the pipeline stalled. */
+    public CoordinatorSettings withPipelineStallAfter(Duration newStallAfter) {
+        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, newStallAfter);
     }
 
     public CoordinatorSettings {
         inspection = inspection == null ? InspectionSettings.defaults() : inspection;
         maxClockSkew = maxClockSkew == null ? DetectionParser.DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
+        pipelineStallAfter = pipelineStallAfter == null ? DEFAULT_PIPELINE_STALL_AFTER : pipelineStallAfter;
+        if (pipelineStallAfter.isNegative() || pipelineStallAfter.isZero()) {
+            throw new IllegalArgumentException("pipeline_stall_s must be at least 1, was " + pipelineStallAfter.toSeconds());
+        }
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("max clock skew must be zero or more, was " + maxClockSkew);
         }

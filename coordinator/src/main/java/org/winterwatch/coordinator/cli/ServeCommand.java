@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -127,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), policy,
-                api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew);
+                api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew, pipelineStallAfter(s));
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start
@@ -168,6 +168,15 @@ final class ServeCommand implements Callable<Integer> {
         int seconds = s.integer("max-clock-skew-s", flag, (int) defaultS);
         if (seconds < 0 || seconds > 86_400) {
             throw new UsageError("max_clock_skew_s: must be within 0..86400 seconds, was " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** {@code pipeline_stall_s}: health says the pipeline is DOWN once its oldest work waited this long (30). */
+    private static Duration pipelineStallAfter(Settings s) {
+        int seconds = s.integer("pipeline-stall-s", null, (int) CoordinatorSettings.DEFAULT_PIPELINE_STALL_AFTER.toSeconds());
+        if (seconds < 1 || seconds > 86_400) {
+            throw new UsageError("pipeline_stall_s: must be within 1..86400 seconds, was " + seconds);
         }
         return Duration.ofSeconds(seconds);
     }

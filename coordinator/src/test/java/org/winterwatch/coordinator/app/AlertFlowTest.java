@@ -154,6 +154,7 @@ class AlertFlowTest {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(read(health.body()).get("components").get("broker").asText()).isEqualTo("UP");
+        assertThat(read(health.body()).get("components").get("pipeline").asText()).isEqualTo("UP");
         assertThat(alerts.statusCode()).isEqualTo(401);
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(read(wrong.body()).get("error").asText()).isEqualTo("invalid bearer token");
