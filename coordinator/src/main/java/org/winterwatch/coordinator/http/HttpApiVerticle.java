@@ -237,7 +237,7 @@ public final class HttpApiVerticle extends VerticleBase {
             }
             ar.result().ifPresentOrElse(a -> {
                 if (!visibleTo(a, grant)) {
-                    error(ctx, 404, "no alert '" + id + "' for team " + grant.teamId());
+                    error(ctx, 404, "no alert '" + id + "'"); // the same answer as for none: nothing said of whose it is
                 } else {
                     backend.audit(actor(ctx, grant), "read alert", a.alertId(),
                             String.format(Locale.ROOT, "at %.5f,%.5f", a.lat(), a.lon()));

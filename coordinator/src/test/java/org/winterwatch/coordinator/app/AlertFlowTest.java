@@ -202,6 +202,9 @@ class AlertFlowTest {
         assertThat(otherList.body()).doesNotContain(alertId);
         assertThat(otherAck.statusCode()).as("not told the alert exists").isEqualTo(404);
         assertThat(otherAck.body()).doesNotContain(TEAM);
+        HttpResponse<String> none = call("GET", "/alerts/a-none-such", OTHER_TEAM_TOKEN, null);
+        assertThat(read(other.body()).get("error").asText()).as("the same words as for an alert that does not exist")
+                .isEqualTo(read(none.body()).get("error").asText().replace("a-none-such", alertId));
         assertThat(operator.statusCode()).isEqualTo(403);
     }
 
