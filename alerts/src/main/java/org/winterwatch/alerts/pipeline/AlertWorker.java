@@ -1,6 +1,5 @@
 package org.winterwatch.alerts.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,17 +26,13 @@ import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertBook;
 import org.winterwatch.alerts.book.AlertRouting;
 import org.winterwatch.alerts.book.Detection;
-import org.winterwatch.alerts.book.DetectionKind;
 import org.winterwatch.alerts.book.TeamAction;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.alerts.store.OutboxEntry;
 import org.winterwatch.alerts.store.WeatherStore;
-import org.winterwatch.alerts.wire.AckParser;
 import org.winterwatch.alerts.wire.AlertJson;
-import org.winterwatch.alerts.wire.DeadLetter;
 import org.winterwatch.alerts.wire.DetectionParser;
-import org.winterwatch.alerts.wire.InboundRejection;
 import org.winterwatch.alerts.wire.TipParser;
 
 /**
@@ -64,8 +59,8 @@ public final class AlertWorker implements AutoCloseable {
 
     private final AlertBook book;
     private final AlertStore store;
-    private final DetectionParser detections;
-    private final TipParser tips;
+    private final WorkParser parser;
+    private final BatchFolding folding;
     private final Clock clock;
     private final Topics topics;
     private final Consumer<List<OutboxEntry>> committedOutbox;
@@ -87,8 +82,8 @@ public final class AlertWorker implements AutoCloseable {
                        Topics topics, Consumer<List<OutboxEntry>> committedOutbox) {
         this.book = book;
         this.store = store;
-        this.detections = detections;
-        this.tips = tips;
+        this.parser = new WorkParser(detections, tips, topics);
+        this.folding = new BatchFolding(book, parser, tipListeners);
         this.clock = clock;
         this.topics = topics;
         this.committedOutbox = committedOutbox;
@@ -274,7 +269,7 @@ public final class AlertWorker implements AutoCloseable {
             LOG.error("message could not be stored and goes to the dead letters topic={} reason={}", in.topic(), lastFailureReason);
             try {
                 List<OutboxEntry> queued = store.commit(new AlertStore.Batch(List.of(), List.of(),
-                        List.of(deadLetter(in.topic(), reason, in.payload(), now)), now));
+                        List.of(parser.deadLetter(in.topic(), reason, in.payload(), now)), now));
                 handOver(queued);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("dead letter not committed, kept for retry reason={}", e.toString());
@@ -316,10 +311,10 @@ public final class AlertWorker implements AutoCloseable {
         Map<String, Alert> changed = new LinkedHashMap<>();
         List<AlertStore.StoredDetection> rows = new ArrayList<>();
         List<AlertStore.OutboxMessage> outbox = new ArrayList<>();
-        List<Parsed> parsed = parse(batch, now, outbox, afterCommit);
+        List<WorkParser.Parsed> parsed = parser.parse(batch, now, outbox, afterCommit);
         Set<String> known;
         try {
-            known = store.existingKeys(parsed.stream().filter(p -> p.detection != null).map(p -> p.detection.storageKey()).toList());
+            known = store.existingKeys(parsed.stream().filter(p -> p.detection() != null).map(p -> p.detection().storageKey()).toList());
         } catch (SQLException e) {
             failed(e);
             LOG.warn("database unavailable, batch kept for retry size={} reason={}", batch.size(), e.getMessage());
@@ -327,7 +322,7 @@ public final class AlertWorker implements AutoCloseable {
         }
         Set<String> seen = new HashSet<>();
         WeatherStore.StoredWeather weather = null;
-        for (Parsed p : parsed) {
+        for (WorkParser.Parsed p : parsed) {
             if (p.work() instanceof Work.SetWeather set) {
                 weather = new WeatherStore.StoredWeather(set.ambientTempC(), now);
                 afterCommit.add(() -> {
@@ -336,7 +331,7 @@ public final class AlertWorker implements AutoCloseable {
                 });
                 continue;
             }
-            apply(p, now, known, seen, changed, rows, outbox, afterCommit);
+            folding.apply(p, now, known, seen, changed, rows, outbox, afterCommit);
         }
         List<AlertStore.AlertRow> alertRows = new ArrayList<>(changed.size());
         for (Alert a : changed.values()) {
@@ -367,92 +362,6 @@ public final class AlertWorker implements AutoCloseable {
         lastFailureReason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** A work item with its parsed content, or already settled (dead-lettered, tick). */
-    private record Parsed(Work work, Detection detection, TeamAction action, String payloadText) {
-    }
-
-    private List<Parsed> parse(List<Work> batch, Instant now, List<AlertStore.OutboxMessage> outbox,
-                               List<Runnable> afterCommit) {
-        List<Parsed> out = new ArrayList<>();
-        for (Work w : batch) {
-            try {
-                if (w instanceof Work.Inbound in) {
-                    afterCommit.add(in.ack());
-                    String text = new String(in.payload(), StandardCharsets.UTF_8);
-                    switch (in.route()) {
-                        case DETECTION -> out.add(new Parsed(w, detections.parse(lastLevel(in.topic()), in.payload()), null, text));
-                        case TIP -> out.add(new Parsed(w, tips.parse(in.payload()), null, text));
-                        case ACK -> out.add(new Parsed(w, null, AckParser.parse(in.payload(), lastLevel(in.topic())), text));
-                        case UNROUTED -> throw new InboundRejection("no handler for this topic");
-                    }
-                } else if (w instanceof Work.HttpTip tip) {
-                    out.add(new Parsed(w, tips.parse(tip.payload()), null, new String(tip.payload(), StandardCharsets.UTF_8)));
-                } else if (w instanceof Work.HttpAction action) {
-                    out.add(new Parsed(w, null, action.action(), null));
-                } else {
-                    out.add(new Parsed(w, null, null, null));
-                }
-            } catch (InboundRejection rejection) {
-                if (w instanceof Work.Inbound in) {
-                    LOG.debug("inbound rejected topic={} reason={}", in.topic(), rejection.reason());
-                    outbox.add(deadLetter(in.topic(), rejection.reason(), in.payload(), now));
-                } else if (w instanceof Work.HttpTip tip) {
-                    afterCommit.add(() -> tip.result().complete(new TipResult(null, false, rejection.reason())));
-                }
-            }
-        }
-        return out;
-    }
-
-    private void apply(Parsed p, Instant now, Set<String> known, Set<String> seen, Map<String, Alert> changed,
-                       List<AlertStore.StoredDetection> rows, List<AlertStore.OutboxMessage> outbox,
-                       List<Runnable> afterCommit) {
-        if (p.work() instanceof Work.Tick) {
-            book.tick(now).forEach(a -> changed.put(a.alertId(), a));
-            return;
-        }
-        if (p.work() instanceof Work.Note note) {
-            if (book.note(note.alertId(), note.reason(), now) instanceof ActionResult.Changed c) {
-                changed.put(c.alert().alertId(), c.alert());
-            }
-            return;
-        }
-        if (p.detection() != null) {
-            Detection d = p.detection();
-            boolean duplicate = known.contains(d.storageKey()) || !seen.add(d.storageKey());
-            Alert alert = duplicate ? null : book.fold(d, now);
-            if (alert != null) {
-                changed.put(alert.alertId(), alert);
-                if (d.kind() == DetectionKind.TIP && !tipListeners.isEmpty()) {
-                    Alert folded = alert;
-                    afterCommit.add(() -> tipListeners.forEach(l -> l.accept(d, folded)));
-                }
-                rows.add(new AlertStore.StoredDetection(d.storageKey(), d.source(), d.kind().wireName(), alert.alertId(),
-                        d.observedAt(), now, p.payloadText()));
-            }
-            if (p.work() instanceof Work.HttpTip tip) {
-                Alert settled = alert;
-                afterCommit.add(() -> tip.result().complete(new TipResult(settled, settled == null, null)));
-            }
-            return;
-        }
-        ActionResult result = book.act(p.action(), now);
-        if (result instanceof ActionResult.Changed c) {
-            changed.put(c.alert().alertId(), c.alert());
-        }
-        if (p.work() instanceof Work.Inbound in && result instanceof ActionResult.Refused refused) {
-            LOG.debug("ack refused topic={} reason={}", in.topic(), refused.reason());
-            outbox.add(deadLetter(in.topic(), refused.reason(), in.payload(), now));
-        }
-        if (p.work() instanceof Work.HttpAction action) {
-            afterCommit.add(() -> action.result().complete(result));
-        }
-    }
-
-    private AlertStore.OutboxMessage deadLetter(String topic, String reason, byte[] payload, Instant now) {
-        return new AlertStore.OutboxMessage(topics.deadLetter(), DeadLetter.json(topic, reason, now, payload));
-    }
-
     private boolean rebuildBook() {
         try {
             book.reset(store.alerts(null));
@@ -465,11 +374,6 @@ public final class AlertWorker implements AutoCloseable {
         }
     }
 
-
-    private static String lastLevel(String topic) {
-        int slash = topic.lastIndexOf('/');
-        return slash < 0 ? topic : topic.substring(slash + 1);
-    }
 
     private static void runQuietly(Runnable r) {
         try {
