@@ -76,7 +76,7 @@ public final class AlertPipeline implements AutoCloseable {
                                       Publisher publisher, Clock clock) throws SQLException {
         AlertBook book = new AlertBook(settings.sites(), settings.policy(), new Teams(settings.teams(), settings.policy()),
                 weather);
-        book.restore(store.alerts(null));
+        book.restore(store.queries().alerts(null));
         OutboxRelay relay = new OutboxRelay(store, publisher, settings.topics(), clock);
         AlertWorker worker = new AlertWorker(book, store,
                 new DetectionParser(clock, settings.detectionMaxAge(), settings.maxClockSkew(), sourceClocks),

@@ -23,40 +23,40 @@ public final class AlertReads {
 
     /** The latest version of every alert in {@code state} (every alert when null). */
     public List<Alert> alerts(AlertState state) throws SQLException {
-        return store.alerts(state);
+        return store.queries().alerts(state);
     }
 
     /** As {@link #alerts(AlertState)}, changed at or after {@code since} (any time when null). */
     public List<Alert> alerts(AlertState state, Instant since) throws SQLException {
-        return store.alerts(state, since);
+        return store.queries().alerts(state, since);
     }
 
     public Optional<Alert> alert(String alertId) throws SQLException {
-        return store.alert(alertId);
+        return store.queries().alert(alertId);
     }
 
     /** Alerts by their wire state name. */
     public Map<String, Long> countByState() throws SQLException {
-        return store.countBy("state");
+        return store.queries().countBy("state");
     }
 
     /** Alerts by their wire priority name. */
     public Map<String, Long> countByPriority() throws SQLException {
-        return store.countBy("priority");
+        return store.queries().countBy("priority");
     }
 
     /** Alerts by their wire outcome name ({@code none} for those without one). */
     public Map<String, Long> countByOutcome() throws SQLException {
-        return store.countBy("outcome");
+        return store.queries().countBy("outcome");
     }
 
     /** Detections and tips stored. */
     public long detectionCount() throws SQLException {
-        return store.detectionCount();
+        return store.queries().detectionCount();
     }
 
     /** Outbox messages not yet acknowledged by the broker. */
     public long unsentCount() throws SQLException {
-        return store.unsentCount();
+        return store.queries().unsentCount();
     }
 }

@@ -364,7 +364,7 @@ public final class AlertWorker implements AutoCloseable {
 
     private boolean rebuildBook() {
         try {
-            book.reset(store.alerts(null));
+            book.reset(store.queries().alerts(null));
             bookDirty = false;
             return true;
         } catch (SQLException e) {

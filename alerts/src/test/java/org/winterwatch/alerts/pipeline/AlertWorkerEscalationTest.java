@@ -74,7 +74,7 @@ class AlertWorkerEscalationTest {
     void aTickAfterTheAckTimeoutCommitsTheEscalationForTheNextTeamAndTheControlRoom() throws Exception {
         // given an alert its team has not acknowledged
         assertThat(worker.process(List.of(detection("d-1")))).isTrue();
-        Alert raised = store.alerts(null).get(0);
+        Alert raised = store.queries().alerts(null).get(0);
         assertThat(raised.teamId()).isEqualTo(site.team());
         assertThat(raised.priority()).as("room to escalate").isNotEqualTo(Priority.CRITICAL);
         int messagesBefore = store.unsent(10_000).size();
@@ -82,12 +82,12 @@ class AlertWorkerEscalationTest {
         // when the worker ticks a second before the timeout, then at it
         clock.set(T0.plus(policy.ackTimeout()).minusSeconds(1));
         assertThat(worker.process(List.of(new Work.Tick()))).isTrue();
-        assertThat(store.alerts(null)).singleElement().isEqualTo(raised);
+        assertThat(store.queries().alerts(null)).singleElement().isEqualTo(raised);
         clock.set(T0.plus(policy.ackTimeout()));
         assertThat(worker.process(List.of(new Work.Tick()))).isTrue();
 
         // then the escalation is stored, told to listeners, and queued for the next team and the control room
-        Alert escalated = store.alerts(null).get(0);
+        Alert escalated = store.queries().alerts(null).get(0);
         assertThat(escalated.version()).isEqualTo(raised.version() + 1);
         assertThat(escalated.state()).isEqualTo(AlertState.ESCALATED);
         assertThat(escalated.teamId()).isEqualTo(NEXT_TEAM);

@@ -69,7 +69,7 @@ class AlertWorkerTest {
     private AlertWorker worker() throws Exception {
         AlertPolicy policy = AlertPolicy.defaults();
         AlertBook book = new AlertBook(demo, policy, new Teams(List.of(), policy), new Weather(-18));
-        book.restore(store.alerts(null));
+        book.restore(store.queries().alerts(null));
         return new AlertWorker(book, store, new DetectionParser(clock, Duration.ofHours(6)),
                 new TipParser(clock, Duration.ofHours(6)), clock, new Topics("ww/v1"), committed -> { });
     }
@@ -98,7 +98,7 @@ class AlertWorkerTest {
 
         assertThat(committed).isTrue();
         assertThat(brokerAcks).hasValue(1);
-        Alert alert = store.alerts(null).get(0);
+        Alert alert = store.queries().alerts(null).get(0);
         assertThat(outboxOn("ww/v1/alerts/")).singleElement().satisfies(e -> {
             assertThat(e.topic()).isEqualTo("ww/v1/alerts/" + alert.teamId());
             assertThat(e.payload()).contains(alert.alertId()).contains("\"version\":1");
@@ -111,7 +111,7 @@ class AlertWorkerTest {
         worker().process(List.of(detection("d-1", aSite())));
 
         assertThat(brokerAcks).as("duplicates are acknowledged so the broker stops resending").hasValue(3);
-        assertThat(store.alerts(null)).singleElement().satisfies(a -> assertThat(a.version()).isEqualTo(1));
+        assertThat(store.queries().alerts(null)).singleElement().satisfies(a -> assertThat(a.version()).isEqualTo(1));
         assertThat(outboxOn("ww/v1/alerts/")).hasSize(1);
         assertThat(outboxOn("ww/v1/deadletter")).isEmpty();
     }
@@ -122,7 +122,7 @@ class AlertWorkerTest {
 
         worker().process(List.of(detection("d-2", aSite())));
 
-        assertThat(store.alerts(null)).singleElement().satisfies(a -> {
+        assertThat(store.queries().alerts(null)).singleElement().satisfies(a -> {
             assertThat(a.detectionIds()).containsExactly("d-1", "d-2");
             assertThat(a.version()).isEqualTo(2);
         });
@@ -136,7 +136,7 @@ class AlertWorkerTest {
                 inbound("ww/v1/acks/team-north", "{\"alertId\":\"a-x\",\"action\":\"sleep\"}", Work.Route.ACK)));
 
         assertThat(brokerAcks).hasValue(3);
-        assertThat(store.alerts(null)).isEmpty();
+        assertThat(store.queries().alerts(null)).isEmpty();
         assertThat(outboxOn("ww/v1/deadletter")).extracting(OutboxEntry::payload).satisfiesExactly(
                 p -> assertThat(p).contains("id: must be a string").contains("\"topic\":\"ww/v1/detections/drone-1\""),
                 p -> assertThat(p).contains("not valid JSON"),
@@ -147,12 +147,12 @@ class AlertWorkerTest {
     void aTeamsAckOverMqttIsANewVersionOnItsTopic() throws Exception {
         AlertWorker worker = worker();
         worker.process(List.of(detection("d-1", aSite())));
-        Alert alert = store.alerts(null).get(0);
+        Alert alert = store.queries().alerts(null).get(0);
 
         worker.process(List.of(inbound("ww/v1/acks/" + alert.teamId(),
                 "{\"alertId\":\"" + alert.alertId() + "\",\"action\":\"ack\",\"by\":\"li.wei\"}", Work.Route.ACK)));
 
-        assertThat(store.alerts(null)).singleElement().satisfies(a -> {
+        assertThat(store.queries().alerts(null)).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(AlertState.ACKNOWLEDGED);
             assertThat(a.version()).isEqualTo(2);
             assertThat(a.lastActionBy()).isEqualTo("li.wei");
@@ -164,7 +164,7 @@ class AlertWorkerTest {
     void anAckOrResolveDeliveredThreeTimesChangesTheAlertOnce() throws Exception {
         AlertWorker worker = worker();
         worker.process(List.of(detection("d-1", aSite())));
-        Alert alert = store.alerts(null).get(0);
+        Alert alert = store.queries().alerts(null).get(0);
         String topic = "ww/v1/acks/" + alert.teamId();
         String ack = "{\"alertId\":\"" + alert.alertId() + "\",\"action\":\"ack\",\"by\":\"li.wei\"}";
         String resolve = "{\"alertId\":\"" + alert.alertId() + "\",\"action\":\"resolve\",\"by\":\"li.wei\","
@@ -176,7 +176,7 @@ class AlertWorkerTest {
         worker.process(List.of(inbound(topic, resolve, Work.Route.ACK)));
         worker.process(List.of(inbound(topic, resolve, Work.Route.ACK), inbound(topic, resolve, Work.Route.ACK)));
 
-        assertThat(store.alerts(null)).singleElement().satisfies(a -> {
+        assertThat(store.queries().alerts(null)).singleElement().satisfies(a -> {
             assertThat(a.state()).isEqualTo(AlertState.RESOLVED);
             assertThat(a.version()).isEqualTo(3);
         });
@@ -206,13 +206,13 @@ class AlertWorkerTest {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE outbox_away RENAME TO outbox");
         }
-        assertThat(store.alerts(null)).isEmpty();
+        assertThat(store.queries().alerts(null)).isEmpty();
 
         boolean retry = worker.process(batch);
 
         assertThat(retry).isTrue();
         assertThat(brokerAcks).hasValue(1);
-        assertThat(store.alerts(null)).singleElement().satisfies(a -> assertThat(a.version()).isEqualTo(1));
+        assertThat(store.queries().alerts(null)).singleElement().satisfies(a -> assertThat(a.version()).isEqualTo(1));
         assertThat(outboxOn("ww/v1/alerts/")).hasSize(1);
     }
 
@@ -232,7 +232,7 @@ class AlertWorkerTest {
         assertThat(first.join().alert().flags()).containsExactly("injury", "elderly");
         assertThat(first.join().alert().dispatch().wireName()).isEqualTo("team");
         assertThat(second.join().duplicate()).isTrue();
-        assertThat(store.alerts(null)).hasSize(1);
+        assertThat(store.queries().alerts(null)).hasSize(1);
     }
 
     private byte[] tipFrom(String reporter, String id) {
@@ -262,7 +262,7 @@ class AlertWorkerTest {
         assertThat(tip).isCompleted();
         assertThat(tip.join().refusal()).startsWith("could not be stored");
         assertThat(brokerAcks).as("the detection behind the tip was stored and acknowledged").hasValue(1);
-        assertThat(store.alerts(null)).singleElement()
+        assertThat(store.queries().alerts(null)).singleElement()
                 .satisfies(a -> assertThat(a.detectionIds()).containsExactly("d-1"));
     }
 
@@ -280,7 +280,7 @@ class AlertWorkerTest {
         assertThat(outboxOn("ww/v1/deadletter")).singleElement().satisfies(e -> {
             assertThat(e.payload()).contains("\"topic\":\"ww/v1/tips\"").contains("could not be stored").contains("tip-2");
         });
-        assertThat(store.alerts(null)).hasSize(1);
+        assertThat(store.queries().alerts(null)).hasSize(1);
     }
 
     @Test
@@ -308,7 +308,7 @@ class AlertWorkerTest {
         worker().handle(new ArrayList<>(List.of(new Work.HttpTip(tipFrom("r".repeat(300), "tip-3"), tip))));
 
         assertThat(tip.join().refusal()).isEqualTo("reporter: longer than 100 characters");
-        assertThat(store.alerts(null)).isEmpty();
+        assertThat(store.queries().alerts(null)).isEmpty();
     }
 
     @Test

@@ -77,11 +77,11 @@ class AlertStoreTest {
                 new AlertStore.AlertRow(changed, AlertJson.write(changed)),
                 new AlertStore.AlertRow(fresh, AlertJson.write(fresh))), List.of(), T.plusSeconds(60)));
 
-        assertThat(store.alert("a-1")).contains(changed);
-        assertThat(store.alert("a-2")).contains(fresh);
-        assertThat(store.alerts(null)).hasSize(2);
-        assertThat(store.alerts(AlertState.ACKNOWLEDGED)).extracting(Alert::alertId).containsExactly("a-1");
-        assertThat(store.countBy("state")).containsEntry("acknowledged", 1L).containsEntry("open", 1L);
+        assertThat(store.queries().alert("a-1")).contains(changed);
+        assertThat(store.queries().alert("a-2")).contains(fresh);
+        assertThat(store.queries().alerts(null)).hasSize(2);
+        assertThat(store.queries().alerts(AlertState.ACKNOWLEDGED)).extracting(Alert::alertId).containsExactly("a-1");
+        assertThat(store.queries().countBy("state")).containsEntry("acknowledged", 1L).containsEntry("open", 1L);
     }
 
     @Test
@@ -97,7 +97,7 @@ class AlertStoreTest {
 
         assertThat(store.unsent(10)).extracting(OutboxEntry::topic, OutboxEntry::payload)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ww/v1/alerts/team-b", AlertJson.write(a)));
-        assertThat(store.unsentCount()).isEqualTo(1);
+        assertThat(store.queries().unsentCount()).isEqualTo(1);
     }
 
     private static AlertStore.StoredDetection detection(String id, String alertId) {

@@ -23,8 +23,7 @@ class DatabaseTest {
         db.close();
 
         assertThat(db.isUsable()).isFalse();
-        assertThatThrownBy(db::connect).isInstanceOf(SQLException.class).hasMessageContaining("closed")
-                .satisfies(e -> assertThat(Database.isUnreachable((SQLException) e)).isTrue());
+        assertThatThrownBy(db::connect).isInstanceOf(SQLException.class).hasMessageContaining("closed");
     }
 
     @Test
@@ -38,13 +37,5 @@ class DatabaseTest {
                 assertThat(c.getAutoCommit()).isTrue();
             }
         }
-    }
-
-    @Test
-    void aRefusedStatementIsNotTakenForAnUnreachableDatabase() {
-        assertThat(Database.isUnreachable(new SQLException("duplicate key", "23505"))).isFalse();
-        assertThat(Database.isUnreachable(new SQLException("I/O error", "08006"))).isTrue();
-        assertThat(Database.isUnreachable(new SQLException("wrapped", "XX000", new SQLException("refused", "08001"))))
-                .isTrue();
     }
 }

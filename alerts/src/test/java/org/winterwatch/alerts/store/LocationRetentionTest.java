@@ -74,7 +74,7 @@ class LocationRetentionTest {
                 .containsExactlyInAnyOrder("d-open-new", "d-recent");
         // the old alert: its latest version only, on a 0.001 degree grid, with its site, outcome and times
         assertThat(versionsOf("a-old")).containsExactly(3L);
-        Alert kept = store.alert("a-old").orElseThrow();
+        Alert kept = store.queries().alert("a-old").orElseThrow();
         assertThat(kept.lat()).isEqualTo(40.088);
         assertThat(kept.lon()).isEqualTo(113.334);
         assertThat(kept.imageRef()).isNull();
@@ -83,9 +83,9 @@ class LocationRetentionTest {
         assertThat(kept.firstSeen()).isEqualTo(v3.firstSeen());
         assertThat(kept.version()).isEqualTo(3);
         // the open alert keeps its exact place and both versions' latest; the recent one keeps everything
-        assertThat(store.alert("a-open")).contains(openLater);
+        assertThat(store.queries().alert("a-open")).contains(openLater);
         assertThat(versionsOf("a-open")).containsExactly(2L);
-        assertThat(store.alert("a-recent")).contains(recent);
+        assertThat(store.queries().alert("a-recent")).contains(recent);
         assertThat(purged.versions()).isEqualTo(3);
         assertThat(purged.coarsened()).isEqualTo(1);
 

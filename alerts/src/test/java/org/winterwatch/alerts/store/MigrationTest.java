@@ -54,8 +54,8 @@ class MigrationTest {
         db.migrate();
         AlertStore store = new AlertStore(db);
 
-        assertThat(store.alerts(null)).containsExactly(alert);
-        assertThat(store.alerts(AlertState.ACKNOWLEDGED)).extracting(Alert::alertId).containsExactly("a-old");
+        assertThat(store.queries().alerts(null)).containsExactly(alert);
+        assertThat(store.queries().alerts(AlertState.ACKNOWLEDGED)).extracting(Alert::alertId).containsExactly("a-old");
         assertThat(store.unsent(10)).extracting(OutboxEntry::topic, OutboxEntry::payload)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ww/v1/deadletter", "{\"reason\":\"x\"}"));
         // and the next version is appended after the migrated one
@@ -64,7 +64,7 @@ class MigrationTest {
         List<OutboxEntry> sent = store.commit(new AlertStore.Batch(List.of(), List.of(new AlertStore.AlertRow(next,
                 AlertJson.write(next))), List.of(new AlertStore.OutboxMessage("ww/v1/alerts/team-centre", AlertJson.write(next),
                 next.alertId())), t.plusSeconds(200)));
-        assertThat(store.alerts(null)).containsExactly(next);
+        assertThat(store.queries().alerts(null)).containsExactly(next);
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).seq()).isGreaterThan(store.unsent(10).get(0).seq());
         assertThat(store.unsent(10)).extracting(OutboxEntry::payload).containsExactly("{\"reason\":\"x\"}", AlertJson.write(next));

@@ -200,7 +200,7 @@ public final class Coordinator implements AutoCloseable {
     }
 
     public List<Alert> alerts(AlertState state) throws SQLException {
-        return store.alerts(state);
+        return store.queries().alerts(state);
     }
 
     @Override

@@ -7,12 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.alerts.MessageTooLargeException;
@@ -23,7 +21,7 @@ import org.winterwatch.alerts.MessageTooLargeException;
  * thrown away; nothing of it is carried into the next connection.
  */
 /** One Paho client, used for one connection only, with the publishes awaiting the broker's PUBACK on it. */
-final class BrokerConnection implements MqttCallback {
+final class BrokerConnection extends MessageCallback {
     /** What a connection tells the session that made it. */
     interface Owner {
         /** Whether this is the connection now in use (an ack for any other is ignored). */
@@ -158,17 +156,5 @@ final class BrokerConnection implements MqttCallback {
     @Override
     public void mqttErrorOccurred(MqttException exception) {
         LOG.warn("mqtt error reason={}", exception.toString());
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-    }
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
     }
 }

@@ -21,15 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.winterwatch.coordinator.mqtt.MessageCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -197,7 +194,7 @@ class SimulateBesideServeIT {
     /** An operator's client on {@code ww/v1/deadletter}; it also publishes the hand-made detections. */
     private static MqttAsyncClient deadLetterListener(String url) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, "skew-it-" + UUID.randomUUID(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new MessageCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 try {
@@ -205,31 +202,6 @@ class SimulateBesideServeIT {
                 } catch (IOException e) {
                     System.out.println("unreadable dead letter: " + e);
                 }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-                // the test fails on missing messages if this matters
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-                // as above
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-                // publishes wait for completion
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-                // subscribed below, once
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-                // no enhanced auth
             }
         });
         client.connect(new MqttConnectionOptions()).waitForCompletion(10_000);

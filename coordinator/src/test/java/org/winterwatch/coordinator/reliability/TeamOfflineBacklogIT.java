@@ -116,7 +116,7 @@ class TeamOfflineBacklogIT {
     private long unsent() throws Exception {
         // a second pool on the coordinator's embedded database, as its metrics read it
         try (Database db = Database.embedded(dir)) {
-            return new AlertStore(db).unsentCount();
+            return new AlertStore(db).queries().unsentCount();
         }
     }
 }
