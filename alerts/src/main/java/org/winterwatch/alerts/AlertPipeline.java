@@ -68,12 +68,14 @@ public final class AlertPipeline implements AutoCloseable {
     /**
      * Rebuilds the alert book from the store and starts the writer and the outbox relay.
      *
-     * @param weather      the ambient temperature in force, shared with whoever reads it
+     * @param weather      the ambient temperature in force, shared with whoever reads it; set to the stored one first
      * @param sourceClocks where the detection parser records how far each source's clock runs ahead
-     * @throws SQLException when the stored alerts cannot be read
+     * @throws SQLException when the stored alerts or weather cannot be read
      */
     public static AlertPipeline start(Settings settings, AlertStore store, Weather weather, SourceClocks sourceClocks,
                                       Publisher publisher, Clock clock) throws SQLException {
+        // the control room's last setting wins over the configured starting value, also after a failover
+        store.queries().weather().ifPresent(stored -> weather.set(stored.ambientTempC()));
         AlertBook book = new AlertBook(settings.sites(), settings.policy(), new Teams(settings.teams(), settings.policy()),
                 weather);
         book.restore(store.queries().alerts(null));

@@ -110,4 +110,9 @@ public final class AlertQueries {
             return rs.getLong(1);
         }
     }
+
+    /** What the control room last set as the ambient temperature, if it ever did. */
+    public Optional<WeatherStore.StoredWeather> weather() throws SQLException {
+        return WeatherStore.latest(db);
+    }
 }

@@ -19,7 +19,6 @@ import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
 import org.winterwatch.alerts.store.AlertStore;
-import org.winterwatch.alerts.store.WeatherStore;
 import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.mqtt.BridgePublisher;
@@ -57,7 +56,6 @@ final class ActiveParts implements AutoCloseable {
             throws StartupException {
         Lifecycle parts = new Lifecycle("active");
         Clock clock = s.clock();
-        restoreWeather(s, weather);
         Topics topics = new Topics(s.topicPrefix());
         MqttBridge bridge = parts.start("mqtt", () -> {
             try {
@@ -97,7 +95,7 @@ final class ActiveParts implements AutoCloseable {
         try {
             return AlertPipeline.start(settings, store, weather, sourceClocks, publisher, s.clock());
         } catch (SQLException e) {
-            throw new StartupException("database: could not read alerts: " + e.getMessage(), e);
+            throw new StartupException("database: could not read alerts or the weather: " + e.getMessage(), e);
         }
     }
 
@@ -108,18 +106,6 @@ final class ActiveParts implements AutoCloseable {
         handlers.put(topics.tips(), pipeline::accept);
         handlers.put(topics.acks(), pipeline::accept);
         return handlers;
-    }
-
-    /** The control room's last setting wins over the configured starting value, also after a failover. */
-    private static void restoreWeather(CoordinatorSettings s, Weather weather) throws StartupException {
-        try {
-            WeatherStore.latest(s.database()).ifPresent(stored -> {
-                weather.set(stored.ambientTempC());
-                LOG.info("weather restored ambientTempC={} setAt={}", stored.ambientTempC(), stored.setAt());
-            });
-        } catch (SQLException e) {
-            throw new StartupException("database: could not read the weather: " + e.getMessage(), e);
-        }
     }
 
     private static void connect(CoordinatorSettings s, MqttBridge bridge) throws StartupException {
