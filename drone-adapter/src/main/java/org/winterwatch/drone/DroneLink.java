@@ -20,6 +20,12 @@ public interface DroneLink extends AutoCloseable {
     /** Uploads the route as the drone's mission (return to launch after it) and verifies it by download. */
     CompletionStage<Void> uploadMission(List<RoutePoint> route);
 
+    /**
+     * Replaces the vehicle's geofence with these exclusion polygons (MAVSDK's Geofence plugin), so that the autopilot
+     * itself keeps out of them; an empty list clears it. Sent before each mission.
+     */
+    CompletionStage<Void> uploadNoFlyZones(List<List<GeoPoint>> zones);
+
     CompletionStage<Void> arm();
 
     CompletionStage<Void> startMission();

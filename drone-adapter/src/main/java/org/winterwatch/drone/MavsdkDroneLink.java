@@ -2,6 +2,7 @@ package org.winterwatch.drone;
 
 import io.mavsdk.System;
 import io.mavsdk.core.Core;
+import io.mavsdk.geofence.Geofence;
 import io.mavsdk.mission.Mission;
 import io.mavsdk.telemetry.Telemetry;
 import io.reactivex.Completable;
@@ -247,6 +248,17 @@ public final class MavsdkDroneLink implements DroneLink {
                                 ? Completable.complete()
                                 : Completable.error(new DroneLinkException(DroneLinkException.Reason.REFUSED,
                                         droneId + ": upload mission: the mission read back differs from the route")))));
+    }
+
+    @Override
+    public CompletionStage<Void> uploadNoFlyZones(List<List<GeoPoint>> zones) {
+        List<Geofence.Polygon> polygons = zones.stream().map(zone -> new Geofence.Polygon(
+                zone.stream().map(p -> new Geofence.Point(p.lat(), p.lon())).toList(),
+                Geofence.Polygon.FenceType.EXCLUSION)).toList();
+        if (polygons.isEmpty()) {
+            return command("clear geofence", callTimeout, s -> s.getGeofence().clearGeofence());
+        }
+        return command("upload geofence", callTimeout, s -> s.getGeofence().uploadGeofence(polygons));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.winterwatch.coordinator.app.DroneEndpoint;
 import org.winterwatch.drone.DroneLink;
+import org.winterwatch.drone.GeoPoint;
 import org.winterwatch.drone.DroneState;
 import org.winterwatch.drone.MavsdkDroneLink;
 import org.winterwatch.drone.RoutePoint;
@@ -86,6 +87,11 @@ public final class DroneLinks {
         @Override
         public CompletionStage<Void> uploadMission(List<RoutePoint> route) {
             return link.uploadMission(route);
+        }
+
+        @Override
+        public CompletionStage<Void> uploadNoFlyZones(List<List<GeoPoint>> zones) {
+            return link.uploadNoFlyZones(zones);
         }
 
         @Override
