@@ -177,6 +177,24 @@ public final class Sweep {
         moveSortie(droneId, now, SortieState.UPLOADING, null, null);
     }
 
+    /**
+     * The route is on its way to the drone, numbered as {@code flight} says: kept from now on, so that a coordinator
+     * restarted before it heard of the take-off still knows the mission if the drone flies it.
+     */
+    public void uploading(String droneId, SortieFlight flight, Instant now) {
+        moveSortie(droneId, now, SortieState.UPLOADING, null, Objects.requireNonNull(flight, "flight"));
+    }
+
+    /** The drone started the mission it was sent while uploading. */
+    public void flying(String droneId, Instant now) {
+        SweepSortie sortie = openSortie(droneId)
+                .orElseThrow(() -> new IllegalStateException(droneId + " has no sortie under way in sweep " + id));
+        if (sortie.flight() == null) {
+            throw new IllegalStateException("sortie " + sortie.key() + " was never uploaded");
+        }
+        flying(droneId, sortie.flight(), now);
+    }
+
     /** The drone verified the upload and started: its sites are being swept, and the sweep is flying. */
     public void flying(String droneId, SortieFlight flight, Instant now) {
         SweepSortie sortie = moveSortie(droneId, now, SortieState.FLYING, null, Objects.requireNonNull(flight, "flight"));
@@ -258,6 +276,14 @@ public final class Sweep {
             } else if (state.isOpen()) {
                 moveSite(now, site.with(SiteState.SKIPPED, droneId, null, NO_DRONE_LEFT + " (" + droneId + ": " + why + ")"), null);
             }
+        }
+    }
+
+    /** The site cannot be flown (by its drone, from where it stands): it is skipped with the reason. */
+    public void skipSite(String siteId, Instant now, String why) {
+        SweepSite site = sites.get(siteId);
+        if (site != null && !site.state().isFinished()) {
+            moveSite(now, site.with(SiteState.SKIPPED, site.droneId(), null, why), null);
         }
     }
 
