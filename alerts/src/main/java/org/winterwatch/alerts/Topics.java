@@ -46,6 +46,11 @@ public record Topics(String prefix) {
         return prefix + "/deadletter";
     }
 
+    /** One drone's state, about once a second, QoS 0 (CONTRACT §4). */
+    public String droneState(String droneId) {
+        return prefix + "/drones/" + droneId + "/state";
+    }
+
     /** The active coordinator's retained online/offline status. */
     public String coordinatorStatus() {
         return prefix + "/coordinator/status";

@@ -249,6 +249,11 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** gRPC port of drone {@code droneIndex} (0-based). */
+    /** The no-fly polygons drone {@code droneIndex} holds, as uploaded through MAVSDK's Geofence plugin. */
+    public List<org.winterwatch.simulator.flight.FencePolygon> geofence(int droneIndex) {
+        return endpoints.get(droneIndex).drone().geofence();
+    }
+
     public int grpcPort(int droneIndex) {
         return endpoints.get(droneIndex).port();
     }

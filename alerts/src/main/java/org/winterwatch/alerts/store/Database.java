@@ -2,6 +2,7 @@ package org.winterwatch.alerts.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -92,6 +93,18 @@ public final class Database implements AutoCloseable {
      */
     public Connection connect() throws SQLException {
         return pool().getConnection();
+    }
+
+    /**
+     * The pool as a {@link DataSource}, for the stores and migrations of other modules that keep their tables in the
+     * same database (the sweeps).
+     */
+    public DataSource dataSource() {
+        try {
+            return pool();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -24,11 +24,14 @@ import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.mqtt.BridgePublisher;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 import org.winterwatch.coordinator.store.AuditLog;
+import org.winterwatch.coordinator.sweep.DroneStatePublisher;
+import org.winterwatch.coordinator.sweep.SweepRunner;
 import org.winterwatch.coordinator.tak.TakBridge;
+import org.winterwatch.missions.sweep.SweepRepository;
 
 /**
  * What runs only on the active coordinator: the alert book and its one writer, the MQTT connection and the outbox
- * relay, the drone fleet, tip inspections and TAK. Started in that order as one
+ * relay, the drone fleet, tip inspections, sweeps, drone state and TAK. Started in that order as one
  * {@link Lifecycle}, and stopped in reverse when the process stops or loses leadership.
  */
 final class ActiveParts implements AutoCloseable {
@@ -43,16 +46,19 @@ final class ActiveParts implements AutoCloseable {
     final AlertPipeline pipeline;
     final MqttBridge bridge;
     final FleetSupervisor fleet;
+    final SweepRunner sweeps;
 
-    private ActiveParts(Lifecycle lifecycle, AlertPipeline pipeline, MqttBridge bridge, FleetSupervisor fleet) {
+    private ActiveParts(Lifecycle lifecycle, AlertPipeline pipeline, MqttBridge bridge, FleetSupervisor fleet,
+                        SweepRunner sweeps) {
         this.lifecycle = lifecycle;
         this.pipeline = pipeline;
         this.bridge = bridge;
         this.fleet = fleet;
+        this.sweeps = sweeps;
     }
 
-    static ActiveParts start(CoordinatorSettings s, AlertStore store, Weather weather, AuditLog audit,
-                             SourceClocks sourceClocks, Extras extras)
+    static ActiveParts start(CoordinatorSettings s, AlertStore store, SweepRepository sweepStore, Weather weather,
+                             AuditLog audit, SourceClocks sourceClocks, Extras extras)
             throws StartupException {
         Lifecycle parts = new Lifecycle("active");
         Clock clock = s.clock();
@@ -80,7 +86,9 @@ final class ActiveParts implements AutoCloseable {
                     () -> new TipInspections(fleet, pipeline, clock, audit));
             pipeline.onTip(inspections::onTip);
         }
-        ActiveParts active = new ActiveParts(parts, pipeline, bridge, fleet);
+        SweepRunner sweeps = parts.start("sweeps", () -> startSweeps(s, sweepStore, fleet));
+        parts.start("drone state", () -> new DroneStatePublisher(fleet, sweeps, bridge, Timers.single("ww-drone-state")));
+        ActiveParts active = new ActiveParts(parts, pipeline, bridge, fleet, sweeps);
         for (String takUrl : extras.takUrls()) {
             active.addTak(takUrl, clock);
         }
@@ -96,6 +104,15 @@ final class ActiveParts implements AutoCloseable {
             return AlertPipeline.start(settings, store, weather, sourceClocks, publisher, s.clock());
         } catch (SQLException e) {
             throw new StartupException("database: could not read alerts or the weather: " + e.getMessage(), e);
+        }
+    }
+
+    private static SweepRunner startSweeps(CoordinatorSettings s, SweepRepository store, FleetSupervisor fleet)
+            throws StartupException {
+        try {
+            return new SweepRunner(store, fleet, s.sites(), s.sweeps(), s.clock(), Timers.single("ww-sweeps")).start();
+        } catch (SQLException e) {
+            throw new StartupException("database: could not read the open sweeps: " + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -22,6 +23,10 @@ import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 import org.winterwatch.coordinator.store.AuditLog;
+import org.winterwatch.coordinator.sweep.StoredSweeps;
+import org.winterwatch.coordinator.sweep.SweepRunner;
+import org.winterwatch.missions.sweep.JdbcSweepRepository;
+import org.winterwatch.missions.sweep.SweepRepository;
 
 /**
  * The running coordinator. Every process serves the HTTP API over the shared database; the one elected active
@@ -39,6 +44,7 @@ public final class Coordinator implements AutoCloseable {
     private final List<String> takUrls = new CopyOnWriteArrayList<>();
     private final List<Runnable> onActive = new CopyOnWriteArrayList<>();
     private AlertStore store;
+    private SweepRepository sweepStore;
     private AuditLog audit;
     private Weather weather;
     private Leadership leadership;
@@ -70,10 +76,12 @@ public final class Coordinator implements AutoCloseable {
         lifecycle.start("database", settings::database);
         try {
             settings.database().migrate();
+            JdbcSweepRepository.migrate(settings.database().dataSource());
         } catch (RuntimeException e) {
             throw new StartupException("database " + settings.database().redacted() + " is not usable: " + rootMessage(e), e);
         }
         store = lifecycle.start("alert store", () -> new AlertStore(settings.database()));
+        sweepStore = new JdbcSweepRepository(settings.database().dataSource());
         audit = lifecycle.start("audit log", () -> new AuditLog(settings.database(), settings.clock()));
         weather = new Weather(settings.ambientTempC());
         if (!settings.database().isPostgres()) {
@@ -84,7 +92,8 @@ public final class Coordinator implements AutoCloseable {
         Vertx vertx = lifecycle.start("vertx", Vertx::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS));
         http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, new AlertReads(store), weather,
-                audit, this::activeParts, () -> leadership.role(), sourceClocks));
+                audit, this::activeParts, () -> leadership.role(), sourceClocks,
+                new StoredSweeps(sweepStore, ForkJoinPool.commonPool())));
         lifecycle.start("http api", () -> {
             deploy(vertx, http);
             return http;
@@ -119,7 +128,7 @@ public final class Coordinator implements AutoCloseable {
 
     private synchronized void becomeActive() throws StartupException {
         if (active == null) {
-            active = ActiveParts.start(settings, store, weather, audit, sourceClocks,
+            active = ActiveParts.start(settings, store, sweepStore, weather, audit, sourceClocks,
                     new ActiveParts.Extras(List.copyOf(alertListeners), List.copyOf(takUrls)));
             onActive.forEach(Coordinator::runQuietly);
         }
@@ -158,6 +167,11 @@ public final class Coordinator implements AutoCloseable {
     /** The drone fleet of the active coordinator. */
     public FleetSupervisor fleet() {
         return requireActive().fleet;
+    }
+
+    /** The sweeps of the active coordinator. */
+    public SweepRunner sweeps() {
+        return requireActive().sweeps;
     }
 
     public MqttBridge bridge() {

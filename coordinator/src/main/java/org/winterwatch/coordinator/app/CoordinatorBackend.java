@@ -20,6 +20,7 @@ import org.winterwatch.alerts.book.TeamAction;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
 import org.winterwatch.alerts.pipeline.TipResult;
+import org.winterwatch.coordinator.sweep.SweepControl;
 import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.drone.DroneState;
@@ -39,17 +40,26 @@ final class CoordinatorBackend implements HttpBackend {
     private final Supplier<ActiveParts> active;
     private final Supplier<Leadership.Role> role;
     private final SourceClocks sourceClocks;
+    private final SweepControl storedSweeps;
 
     /** @param active the active parts, or null while this coordinator is standby */
     CoordinatorBackend(CoordinatorSettings settings, AlertReads reads, Weather weather, AuditLog audit,
-                       Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks) {
+                       Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks,
+                       SweepControl storedSweeps) {
         this.sourceClocks = sourceClocks;
+        this.storedSweeps = storedSweeps;
         this.settings = settings;
         this.reads = reads;
         this.weather = weather;
         this.audit = audit;
         this.active = active;
         this.role = role;
+    }
+
+    @Override
+    public SweepControl sweeps() {
+        ActiveParts a = active.get();
+        return a == null ? storedSweeps : a.sweeps;
     }
 
     /** A standby takes no writes: the active coordinator does. */

@@ -4,12 +4,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** The coordinator's background timers: one daemon thread each, named for what it does. */
-final class Timers {
+public final class Timers {
 
     private Timers() {
     }
 
-    static ScheduledExecutorService single(String threadName) {
+    public static ScheduledExecutorService single(String threadName) {
         return Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.winterwatch.coordinator.demo.DemoOptions;
 import org.winterwatch.coordinator.demo.DemoSystem;
-import org.winterwatch.missions.FleetPlan;
+import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,9 +76,20 @@ final class DemoCommand implements Callable<Integer> {
         out.println("MQTT broker:  " + system.mqttUrl() + "   (mosquitto_sub -p " + mqtt + " -t 'ww/v1/alerts/#')");
         out.println("HTTP API:     http://127.0.0.1:" + port + "/api/v1/health   (alerts: GET /api/v1/alerts with a token)");
         out.println("Tokens:       " + system.tokensFile());
-        printPlan(out, system.plan());
         system.coordinator().fleet().onEvent(line -> out.println("          " + line));
-        system.launchSweep().whenComplete((v, e) -> out.println("Sweep finished" + (e == null ? "." : ": " + e.getMessage())));
+        system.coordinator().sweeps().onTransition(t -> {
+            if (!t.subject().startsWith("site ")) {
+                out.println("          " + t.subject() + (t.from() == null ? "" : " " + t.from() + " ->") + " " + t.to()
+                        + (t.reason() == null ? "" : ": " + t.reason()));
+            }
+        });
+        system.launchSweep().whenComplete((sweep, e) -> {
+            if (e != null) {
+                out.println("Sweep not launched: " + e.getMessage());
+            } else {
+                printSweep(out, sweep);
+            }
+        });
 
         if (exitAfterS != null) {
             stop.await(exitAfterS, TimeUnit.SECONDS);
@@ -91,11 +102,14 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printPlan(PrintWriter out, FleetPlan plan) {
-        out.printf("Sweep plan:   %d sites, %d sorties, %.1f km in all%n", plan.coverages().size(),
-                plan.sorties().size(), plan.totalLengthM() / 1000);
-        if (!plan.unassigned().isEmpty()) {
-            plan.unassigned().forEach(u -> out.println("              left out: " + u.siteId() + " (" + u.reason() + ")"));
+    private static void printSweep(PrintWriter out, JsonNode sweep) {
+        JsonNode counts = sweep.path("counts");
+        out.printf("Sweep:        %s launched through POST /api/v1/sweeps: %d sites for %s%n", sweep.path("sweepId").asText(),
+                counts.path("sites").asInt(), sweep.path("droneIds"));
+        for (JsonNode site : sweep.path("sites")) {
+            if ("skipped".equals(site.path("state").asText())) {
+                out.println("              left out: " + site.path("siteId").asText() + " (" + site.path("reason").asText() + ")");
+            }
         }
     }
 }

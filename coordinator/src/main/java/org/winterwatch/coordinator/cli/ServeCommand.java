@@ -22,6 +22,7 @@ import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.app.DroneEndpoint;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
 import org.winterwatch.coordinator.fleet.InspectionSettings;
+import org.winterwatch.coordinator.sweep.SweepSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
@@ -46,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -64,6 +65,9 @@ final class ServeCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--tak-url", description = "Also send team alerts as Cursor-on-Target events to udp://HOST:PORT or tcp://HOST:PORT (a TAK server or ATAK).")
     String takUrl;
+    @Option(names = "--drone-link-timeout-s", description = "How long a drone in a sweep may be out of touch before its sites go to the other drones (5; config sweeps.link_timeout_s).")
+    Double droneLinkTimeoutS;
+
     @Option(names = "--inspect-tips", description = "A tip sends the nearest free drone to look (the config's inspection: section sets its limits).")
     boolean inspectTips;
     @Option(names = "--max-clock-skew-s", description = "How many seconds ahead of this machine's clock a sensor's observedAt "
@@ -107,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
         AlertPolicy policy = AlertConfig.policy(s.raw("alerts"));
         List<TeamZone> teams = AlertConfig.teams(s.raw("teams"));
         InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
+        SweepSettings sweeping = SweepConfig.read(s.raw("sweeps"), droneLinkTimeoutS);
         HttpSettings api = httpSettings(s, host, http, tokens);
         Duration maxClockSkew = maxClockSkew(s, maxClockSkewS);
         int retentionDays = s.integer("location-retention-days", null, 30);
@@ -127,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), policy,
-                api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew, pipelineStallAfter(s));
+                api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew, pipelineStallAfter(s), sweeping);
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start

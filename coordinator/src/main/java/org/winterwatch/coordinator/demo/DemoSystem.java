@@ -1,7 +1,13 @@
 package org.winterwatch.coordinator.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,9 +29,6 @@ import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.geo.layer.SiteLayers;
 import org.winterwatch.geo.site.SiteLayer;
-import org.winterwatch.missions.FleetParameters;
-import org.winterwatch.missions.FleetPlan;
-import org.winterwatch.missions.FleetPlanner;
 import org.winterwatch.simulator.Scenario;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
@@ -42,16 +45,15 @@ public final class DemoSystem implements AutoCloseable {
     private final Simulator simulator;
     private final Coordinator coordinator;
     private final String mqttUrl;
-    private final FleetPlan plan;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final Map<String, String> tokens;
     private final Path tokensFile;
 
-    private DemoSystem(Simulator simulator, Coordinator coordinator, String mqttUrl, FleetPlan plan,
+    private DemoSystem(Simulator simulator, Coordinator coordinator, String mqttUrl,
                        Map<String, String> tokens, Path tokensFile, List<AutoCloseable> parts) {
         this.simulator = simulator;
         this.coordinator = coordinator;
         this.mqttUrl = mqttUrl;
-        this.plan = plan;
         this.tokens = tokens;
         this.tokensFile = tokensFile;
         this.parts.addAll(parts);
@@ -100,19 +102,37 @@ public final class DemoSystem implements AutoCloseable {
                     .withInspection(InspectionSettings.defaults().withEnabled(true));
             Coordinator coordinator = Coordinator.start(settings);
             started.add(coordinator);
-
-            FleetPlan plan = new FleetPlanner(FleetParameters.defaults())
-                    .plan(layer, null, options.drones(), simConfig.home());
-            return new DemoSystem(simulator, coordinator, mqttUrl, plan, clear, tokensFile, started);
+            return new DemoSystem(simulator, coordinator, mqttUrl, clear, tokensFile, started);
         } catch (StartupException | IOException | RuntimeException e) {
             closeAll(started);
             throw e;
         }
     }
 
-    /** Connects to every drone and flies the plan; completes when all sorties are flown. */
-    public CompletableFuture<Void> launchSweep() {
-        return coordinator.fleet().connectAll().thenCompose(v -> coordinator.fleet().fly(plan));
+    /**
+     * Once every drone is connected, launches a sweep of every patrol site with every drone the way an operator
+     * does: {@code POST /api/v1/sweeps} with the operator's token. Completes with the sweep as the API answered.
+     */
+    public CompletableFuture<JsonNode> launchSweep() {
+        HttpRequest launch = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + coordinator.httpPort() + "/api/v1/sweeps"))
+                .header("Authorization", "Bearer " + tokens.get("operator"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        return coordinator.fleet().connectAll()
+                .thenCompose(v -> HTTP.sendAsync(launch, HttpResponse.BodyHandlers.ofString()))
+                .thenApply(response -> {
+                    try {
+                        JsonNode body = new ObjectMapper().readTree(response.body());
+                        if (response.statusCode() != 201) {
+                            throw new IllegalStateException("sweep not launched: HTTP " + response.statusCode() + " "
+                                    + body.path("error").asText() + " " + body.path("details"));
+                        }
+                        return body;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     public Coordinator coordinator() {
@@ -125,10 +145,6 @@ public final class DemoSystem implements AutoCloseable {
 
     public String mqttUrl() {
         return mqttUrl;
-    }
-
-    public FleetPlan plan() {
-        return plan;
     }
 
     public Map<String, String> tokens() {

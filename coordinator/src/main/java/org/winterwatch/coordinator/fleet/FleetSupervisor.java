@@ -24,16 +24,16 @@ import org.winterwatch.drone.DroneState;
 import org.winterwatch.drone.RoutePoint;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.geo.site.SiteLayer;
-import org.winterwatch.missions.FleetPlan;
 import org.winterwatch.missions.InspectionPlanner;
 import org.winterwatch.missions.Sortie;
 import org.winterwatch.missions.Waypoint;
 
 /**
- * Flies the fleet: a sweep plan, for every drone one sortie after another (upload, arm, start, wait until it has
- * landed), and point inspections, which send the nearest free drone to look at a tip ({@link #inspect}).
+ * The fleet: every drone's link and state, which drone is held by what (a sweep's sortie, an inspection), and point
+ * inspections, which send the nearest free drone to look at a tip ({@link #inspect}). Sweeps are flown by the
+ * sweep runner, which holds a drone through {@link #reserve} for each sortie.
  *
- * <p>A drone is busy while it works through its sweep sorties or flies an inspection, and is given nothing else
+ * <p>A drone is busy while a sweep holds it for a sortie or it flies an inspection, and is given nothing else
  * meanwhile: a sweep waits for its drone to come back from an inspection, and an inspection never takes a drone
  * from a sweep. Talks to drones only through {@link DroneLink}. A drone that fails is reported and left alone:
  * the autopilot owns its failsafes, and an operator decides what happens next.
@@ -42,7 +42,6 @@ public final class FleetSupervisor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetSupervisor.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    private static final double MIN_BATTERY_TO_LAUNCH_PERCENT = 90;
 
     private final Map<String, DroneLink> links = new LinkedHashMap<>();
     private final Map<String, List<Waiter>> waiters = new LinkedHashMap<>();
@@ -144,42 +143,17 @@ public final class FleetSupervisor implements AutoCloseable {
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
-    /**
-     * Flies {@code plan}, drone index i on the i-th configured link; completes when every drone has flown all its
-     * sorties or given up. A drone busy with an inspection starts its sorties once it is back.
-     */
-    public CompletableFuture<Void> fly(FleetPlan plan) {
-        List<DroneLink> ordered = List.copyOf(links.values());
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            List<Sortie> sorties = plan.sortiesOf(i);
-            if (!sorties.isEmpty()) {
-                all.add(flySweep(ordered.get(i), sorties));
-            }
-        }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    /** The link to one drone, if it is one of the fleet's. */
+    public Optional<DroneLink> link(String droneId) {
+        return Optional.ofNullable(links.get(droneId));
     }
 
-    private CompletableFuture<Void> flySweep(DroneLink link, List<Sortie> sorties) {
-        CompletableFuture<DroneClaims.Claim> claimed = claims.claim(link.droneId(), "sweep");
-        if (!claimed.isDone()) {
-            emit(link.droneId() + " sweep waits: the drone is busy with "
-                    + claims.holder(link.droneId()).orElse("something else"));
-        }
-        CompletableFuture<Void> chain = claimed.thenApply(claim -> null);
-        for (Sortie sortie : sorties) {
-            chain = chain.thenCompose(ignored -> flySortie(link, sortie));
-        }
-        return chain.handle((v, e) -> {
-            if (claimed.isDone() && !claimed.isCompletedExceptionally()) {
-                claims.release(claimed.join());
-            }
-            if (e != null) {
-                emit(link.droneId() + (closed ? " left as it was: the coordinator is shutting down"
-                        : " stopped: " + rootMessage(e)));
-            }
-            return null;
-        });
+    /**
+     * Holds the drone for {@code purpose} (such as a sweep's sortie) if nothing else holds it: inspections leave it
+     * alone until the returned action releases it.
+     */
+    public Optional<Runnable> reserve(String droneId, String purpose) {
+        return claims.tryClaim(droneId, purpose).map(claim -> () -> claims.release(claim));
     }
 
     /** What each busy drone is doing ({@code sweep}, {@code inspection for alert a-1}), by drone id. */
@@ -282,21 +256,6 @@ public final class FleetSupervisor implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no drone with id '" + droneId + "'"));
         }
         return link.returnToLaunch();
-    }
-
-    private CompletableFuture<Void> flySortie(DroneLink link, Sortie sortie) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the coordinator is shutting down"));
-        }
-        List<RoutePoint> route = sortie.waypoints().stream().map(FleetSupervisor::toRoutePoint).toList();
-        // On the ground, and with a fresh battery: the autopilot refuses to arm a drained one.
-        return awaitState(link, s -> s.connected() && !s.inAir() && !s.armed()
-                        && (Double.isNaN(s.batteryPercent()) || s.batteryPercent() >= MIN_BATTERY_TO_LAUNCH_PERCENT))
-                .thenCompose(s -> flyRoute(link, route, () -> emit(String.format(
-                        "%s sortie %d started: %d waypoints, %.1f km, sites %s", link.droneId(), sortie.number(),
-                        route.size(), sortie.lengthM() / 1000, sortie.siteIds()))))
-                .thenAccept(s -> emit(String.format("%s sortie %d landed, battery %.0f%%", link.droneId(),
-                        sortie.number(), s.batteryPercent())));
     }
 
     /**

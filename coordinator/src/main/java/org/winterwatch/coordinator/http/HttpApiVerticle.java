@@ -2,6 +2,8 @@ package org.winterwatch.coordinator.http;
 
 import static org.winterwatch.coordinator.http.HttpAnswers.error;
 import static org.winterwatch.coordinator.http.HttpAnswers.send;
+import static org.winterwatch.coordinator.http.Access.actor;
+import static org.winterwatch.coordinator.http.Access.allow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -88,6 +90,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.get("/api/v1/sites").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class),
                 (c, g) -> c.response().putHeader("Content-Type", "application/geo+json").end(backend.sitesGeoJson())));
         router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
+        SweepRoutes.install(router, backend, context);
         router.get("/api/v1/audit").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN), this::auditTrail));
         router.errorHandler(404, ctx -> error(ctx, 404, "no such endpoint: " + ctx.request().path()));
         router.errorHandler(405, ctx -> error(ctx, 405, "method " + ctx.request().method() + " is not allowed on "
@@ -161,15 +164,6 @@ public final class HttpApiVerticle extends VerticleBase {
         });
     }
 
-    private void allow(RoutingContext ctx, Set<Role> roles, java.util.function.BiConsumer<RoutingContext, AccessTokens.Grant> then) {
-        AccessTokens.Grant grant = ctx.get("grant");
-        if (!roles.contains(grant.role())) {
-            error(ctx, 403, "role " + grant.role().wireName() + " may not " + ctx.request().method() + " " + ctx.request().path());
-            return;
-        }
-        then.accept(ctx, grant);
-    }
-
     private void alerts(RoutingContext ctx, AccessTokens.Grant grant) {
         String stateParam = ctx.request().getParam("state");
         AlertState state;
@@ -204,12 +198,6 @@ public final class HttpApiVerticle extends VerticleBase {
             visible.forEach(a -> out.add(AlertJson.toJson(a)));
             send(ctx, 200, out.toString());
         });
-    }
-
-    /** Who made the request, for the audit: role, team, and the first 8 hex digits of the token's SHA-256. */
-    private static String actor(RoutingContext ctx, AccessTokens.Grant grant) {
-        return grant.role().wireName() + (grant.teamId() == null ? "" : " " + grant.teamId()) + " token "
-                + ctx.get("tokenId");
     }
 
     private void auditTrail(RoutingContext ctx, AccessTokens.Grant grant) {

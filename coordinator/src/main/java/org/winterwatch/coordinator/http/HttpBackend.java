@@ -1,5 +1,6 @@
 package org.winterwatch.coordinator.http;
 
+import org.winterwatch.coordinator.sweep.SweepControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Collections;
@@ -65,6 +66,9 @@ public interface HttpBackend {
 
     /** Prometheus text exposition. */
     String metrics() throws Exception;
+
+    /** Sweeps: flown by the active coordinator, read from the store on a standby. */
+    SweepControl sweeps();
 
     /** Records an audited act: a read of people's locations, a drone command. Never blocks. */
     void audit(String actor, String action, String target, String detail);

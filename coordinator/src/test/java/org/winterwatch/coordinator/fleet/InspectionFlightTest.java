@@ -21,12 +21,6 @@ import org.winterwatch.drone.MavsdkDroneLink;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.geo.layer.SiteLayers;
 import org.winterwatch.geo.projection.LocalProjection;
-import org.winterwatch.geo.site.Site;
-import org.winterwatch.geo.site.SiteCategory;
-import org.winterwatch.geo.site.SiteLayer;
-import org.winterwatch.missions.FleetParameters;
-import org.winterwatch.missions.FleetPlan;
-import org.winterwatch.missions.FleetPlanner;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
 import org.winterwatch.simulator.SimulatorConfig;
@@ -107,32 +101,6 @@ class InspectionFlightTest {
                 .anyMatch(e -> e.startsWith("north-1 inspection for alert a-1 landed, battery "))
                 .anyMatch(e -> e.startsWith(west.droneId() + " inspection for alert a-2 started: 0.4 km to the point"))
                 .anyMatch(e -> e.startsWith(west.droneId() + " inspection for alert a-2 landed, battery "));
-    }
-
-    @Test
-    void aSweepWaitsForItsDroneToComeBackFromAnInspection() throws Exception {
-        // given one drone, sent to look at a tip 200 m east
-        simulate("west", WEST, 1);
-        FleetSupervisor fleet = supervise();
-        Inspection inspection = (Inspection) fleet.inspect("a-1", at(200, 0).lat(), at(200, 0).lon());
-        // when a sweep of an ATM lobby 150 m north is launched meanwhile
-        Site atm = Site.of("atm-x", "ATM", SiteCategory.ATM_LOBBY, AROUND_WEST.factory().createPoint(
-                new Coordinate(at(0, 150).lon(), at(0, 150).lat())));
-        FleetPlan plan = new FleetPlanner(FleetParameters.defaults()).plan(new SiteLayer(List.of(atm)), null, 1, WEST);
-        fleet.fly(plan);
-        // then the sweep waits, and a second tip finds no free drone
-        assertThat(events).contains("west-1 sweep waits: the drone is busy with inspection for alert a-1");
-        assertThat(fleet.inspect("a-2", at(0, -200).lat(), at(0, -200).lon())).isEqualTo(new InspectionRefusal(
-                InspectionRefusal.Reason.ALL_DRONES_BUSY, "the one connected drone is busy: west-1 inspection for alert a-1"));
-
-        inspection.done().get(FLIGHT.toSeconds(), TimeUnit.SECONDS);
-
-        // once the drone is back the sweep takes it, and tips find it busy with the sweep
-        await().atMost(FLIGHT).until(() -> events.stream().anyMatch(e -> e.startsWith("west-1 sortie 1 started")));
-        assertThat(indexOf("west-1 inspection for alert a-1 landed")).isLessThan(indexOf("west-1 sortie 1 started"));
-        assertThat(fleet.busyDrones()).containsExactly(Map.entry("west-1", "sweep"));
-        assertThat(fleet.inspect("a-3", at(0, -200).lat(), at(0, -200).lon())).isInstanceOfSatisfying(
-                InspectionRefusal.class, r -> assertThat(r.message()).isEqualTo("the one connected drone is busy: west-1 sweep"));
     }
 
     private void assertOrbitedAndLandedBack(String droneId, LatLon tip, LatLon launch, double radiusM) {

@@ -1,0 +1,124 @@
+package org.winterwatch.coordinator.sweep;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.winterwatch.drone.Autopilot;
+import org.winterwatch.drone.MissionNumbering;
+import org.winterwatch.drone.RoutePoint;
+import org.winterwatch.geo.LatLon;
+import org.winterwatch.geo.site.SiteLayer;
+import org.winterwatch.missions.FleetParameters;
+import org.winterwatch.missions.FleetPlan;
+import org.winterwatch.missions.FleetPlanner;
+import org.winterwatch.missions.Sortie;
+import org.winterwatch.missions.UnassignedSite;
+import org.winterwatch.missions.Waypoint;
+import org.winterwatch.missions.sweep.SortieFlight;
+
+/**
+ * Who sweeps which site, and the route of a drone's next sortie, from the fleet planner. Plans at sweep launch
+ * (sites shared among the sweep's drones), when a drone drops out (its sites shared among the others), and each
+ * time a drone is ready to take off (its next sortie from where it stands, over the sites still waiting for it).
+ */
+final class SweepPlanning {
+
+    /** Sites shared among drones, and the sites nobody can sweep with the reason. */
+    record Assignment(Map<String, String> droneOf, Map<String, String> skipped) {
+    }
+
+    /**
+     * A drone's next sortie: its route, the sites it sweeps to their end, what the vehicle reports progress on,
+     * and sites it cannot fly from where it stands.
+     */
+    record NextSortie(List<RoutePoint> route, List<String> siteIds, SortieFlight flight, Map<String, String> unflyable) {
+    }
+
+    private final SiteLayer layer;
+    private final FleetParameters fleet;
+
+    SweepPlanning(SiteLayer layer, FleetParameters fleet) {
+        this.layer = Objects.requireNonNull(layer, "layer");
+        this.fleet = Objects.requireNonNull(fleet, "fleet");
+    }
+
+    SiteLayer layer() {
+        return layer;
+    }
+
+    /** The same planning at another sweep altitude. */
+    SweepPlanning atAltitude(double altitudeM) {
+        return new SweepPlanning(layer, new FleetParameters(fleet.coverage().withAltitudeM(altitudeM), fleet.speedMps(),
+                fleet.enduranceMin(), fleet.reserve()));
+    }
+
+    double altitudeM() {
+        return fleet.coverage().altitudeM();
+    }
+
+    double minAltitudeM() {
+        return fleet.coverage().altitudeBounds().minM();
+    }
+
+    double maxAltitudeM() {
+        return fleet.coverage().altitudeBounds().maxM();
+    }
+
+    /** Shares {@code siteIds} (null: every patrol site) among {@code droneIds} taking off around {@code home}. */
+    Assignment share(List<String> siteIds, List<String> droneIds, LatLon home) {
+        FleetPlan plan = new FleetPlanner(fleet).plan(layer, siteIds, droneIds.size(), home);
+        Map<String, String> droneOf = new LinkedHashMap<>();
+        for (Sortie sortie : plan.sorties()) {
+            for (String site : sortie.siteIds()) {
+                droneOf.putIfAbsent(site, droneIds.get(sortie.droneIndex()));
+            }
+        }
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (UnassignedSite u : plan.unassigned()) {
+            droneOf.remove(u.siteId());
+            skipped.put(u.siteId(), u.reason());
+        }
+        return new Assignment(droneOf, skipped);
+    }
+
+    /**
+     * The first sortie over {@code waiting} from {@code home}: the sites it sweeps to their end, in flight order. A
+     * site so large that one battery sweeps only part of it is never counted swept by halves: it is reported as
+     * unflyable, as are sites the planner cannot reach from there.
+     */
+    NextSortie next(List<String> waiting, LatLon home, Autopilot autopilot) {
+        FleetPlan plan = new FleetPlanner(fleet).plan(layer, waiting, 1, home);
+        Map<String, String> unflyable = new LinkedHashMap<>();
+        plan.unassigned().forEach(u -> unflyable.put(u.siteId(), u.reason()));
+        Map<String, Integer> sortiesOfSite = new HashMap<>();
+        plan.sorties().forEach(s -> s.siteIds().forEach(id -> sortiesOfSite.merge(id, 1, Integer::sum)));
+        sortiesOfSite.forEach((id, n) -> {
+            if (n > 1) {
+                unflyable.put(id, "needs " + n + " batteries: a sweep flies whole sites only; plan it with `plan` and fly it on its own");
+            }
+        });
+        if (plan.sorties().isEmpty()) {
+            return new NextSortie(List.of(), List.of(), null, unflyable);
+        }
+        Sortie first = plan.sorties().get(0);
+        List<RoutePoint> route = first.waypoints().stream().map(SweepPlanning::toRoutePoint).toList();
+        MissionNumbering numbering = MissionNumbering.of(autopilot, route);
+        Map<String, Integer> ends = new LinkedHashMap<>();
+        List<Waypoint> points = first.waypoints();
+        for (int i = 0; i < points.size(); i++) {
+            String site = points.get(i).siteId();
+            if (site != null && !unflyable.containsKey(site)) {
+                ends.put(site, numbering.itemAfter(i));
+            }
+        }
+        List<String> sites = new ArrayList<>(ends.keySet());
+        return new NextSortie(route, sites, new SortieFlight(numbering.total(), ends), unflyable);
+    }
+
+    static RoutePoint toRoutePoint(Waypoint w) {
+        return new RoutePoint(w.lat(), w.lon(), w.altitudeM(), w.speedMps(), w.cameraOn());
+    }
+}

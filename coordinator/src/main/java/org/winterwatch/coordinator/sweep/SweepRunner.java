@@ -1,0 +1,369 @@
+package org.winterwatch.coordinator.sweep;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.fleet.FleetSupervisor;
+import org.winterwatch.drone.DroneState;
+import org.winterwatch.geo.site.SiteLayer;
+import org.winterwatch.missions.sweep.SiteState;
+import org.winterwatch.missions.sweep.SortieState;
+import org.winterwatch.missions.sweep.Sweep;
+import org.winterwatch.missions.sweep.SweepRepository;
+import org.winterwatch.missions.sweep.SweepSite;
+import org.winterwatch.missions.sweep.SweepSortie;
+import org.winterwatch.missions.sweep.Transition;
+
+/**
+ * Owns every open sweep from launch to its last site, on one thread: launches, aborts and recalls arrive as
+ * commands; ten times a second each drone's state is read and its sortie moved on ({@link SortieWatch} says what the
+ * state means, {@link SortiePilot} flies). Every change is stored with its transitions before the next command is
+ * taken; a change the database refused is kept and stored again on the next tick. On start the open sweeps are read
+ * back and their drones watched again, whatever they did meanwhile.
+ */
+public final class SweepRunner implements SweepControl, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepRunner.class);
+    static final long TICK_MS = 100;
+
+    private final SweepRepository repository;
+    private final FleetSupervisor fleet;
+    private final SweepPlanning planning;
+    private final SortieWatch watch;
+    private final Clock clock;
+    private final ScheduledExecutorService loop;
+    private final SortiePilot pilot;
+    private final Map<String, Sweep> running = new LinkedHashMap<>();
+    private final Map<String, List<Transition>> unsaved = new HashMap<>();
+    private final Map<String, SortieWatch.Track> tracks = new HashMap<>();
+    private final Set<String> sendHome = new HashSet<>();
+    private final Map<String, DroneProgress> progress = new ConcurrentHashMap<>();
+    private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+
+    public SweepRunner(SweepRepository repository, FleetSupervisor fleet, SiteLayer layer, SweepSettings settings,
+                       Clock clock, ScheduledExecutorService loop) {
+        this.repository = repository;
+        this.fleet = fleet;
+        this.planning = new SweepPlanning(layer, settings.fleet());
+        this.watch = new SortieWatch(settings.watch());
+        this.clock = clock;
+        this.loop = loop;
+        this.pilot = new SortiePilot(fleet, planning, NoFlyFences.of(layer), loop::execute);
+    }
+
+    /** Reads the open sweeps back, then watches and flies them until {@link #close()}. */
+    public SweepRunner start() throws SQLException {
+        List<Sweep> open = repository.open();
+        call(() -> {
+            for (Sweep sweep : open) {
+                running.put(sweep.id(), sweep);
+                for (SweepSortie sortie : sweep.sorties()) {
+                    if (sortie.state().isOpen()) {
+                        // what the drone did while nobody watched is read from its state on the next tick
+                        tracks.computeIfAbsent(sortie.droneId(), id -> new SortieWatch.Track()).airborne = null;
+                        pilot.hold(sweep.id(), sortie.droneId());
+                    }
+                }
+                LOG.info("sweep resumed sweepId={} state={} unfinishedSites={}", sweep.id(), sweep.state().wireName(),
+                        sweep.unfinishedSites().size());
+            }
+            return null;
+        }).join();
+        loop.scheduleWithFixedDelay(this::tickSafely, 0, TICK_MS, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Checks and plans a sweep, stores it, and starts flying it. */
+    @Override
+    public CompletableFuture<SweepAnswer> launch(SweepRequest request, String createdBy) {
+        return call(() -> {
+            String id = "s-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            SweepLaunch.Outcome outcome = SweepLaunch.plan(id, request, createdBy, clock.instant(), planning,
+                    fleet.states(), busy());
+            if (outcome instanceof SweepLaunch.Rejected rejected) {
+                return rejected.refused();
+            }
+            Sweep sweep = ((SweepLaunch.Planned) outcome).sweep();
+            List<Transition> planned = sweep.drainTransitions();
+            try {
+                repository.save(sweep, planned);
+            } catch (SQLException e) {
+                return SweepAnswer.Refused.of(SweepAnswer.Why.UNAVAILABLE, "the sweep was not stored: " + e.getMessage());
+            }
+            planned.forEach(t -> listeners.forEach(l -> l.accept(t)));
+            running.put(id, sweep);
+            LOG.info("sweep launched sweepId={} by={} sites={} drones={}", id, createdBy, sweep.sites().size(),
+                    sweep.droneIds());
+            return new SweepAnswer.Done(SweepJson.of(sweep).toString(), id, true);
+        });
+    }
+
+    /** Stops a sweep: drones in the air return, nothing more is flown. */
+    @Override
+    public CompletableFuture<SweepAnswer> abort(String sweepId, String by) {
+        return call(() -> {
+            Sweep sweep = running.get(sweepId);
+            if (sweep == null || !sweep.state().isOpen()) {
+                Optional<Sweep> stored = sweep != null ? Optional.of(sweep) : repository.find(sweepId);
+                return stored.<SweepAnswer>map(s -> SweepAnswer.Refused.of(SweepAnswer.Why.CONFLICT,
+                                "sweep " + sweepId + " has already ended: " + s.state().wireName()))
+                        .orElse(SweepAnswer.Refused.of(SweepAnswer.Why.NOT_FOUND, "no sweep '" + sweepId + "'"));
+            }
+            Instant now = clock.instant();
+            sweep.abort(now, "aborted by " + by);
+            sweep.sorties().stream().filter(s -> s.state() == SortieState.RETURNING)
+                    .forEach(s -> sendHome.add(s.droneId()));
+            save(sweep);
+            LOG.info("sweep aborted sweepId={} by={}", sweepId, by);
+            return new SweepAnswer.Done(SweepJson.of(sweep).toString(), sweepId, false);
+        });
+    }
+
+    /** Brings a drone home; a drone in a sweep leaves it, and its sites go to the others. */
+    @Override
+    public CompletableFuture<SweepAnswer> recall(String droneId, String by) {
+        CompletableFuture<CompletableFuture<SweepAnswer>> asked = call(() -> {
+            if (fleet.link(droneId).isEmpty()) {
+                return CompletableFuture.<SweepAnswer>completedFuture(
+                        SweepAnswer.Refused.of(SweepAnswer.Why.NOT_FOUND, "no drone '" + droneId + "'"));
+            }
+            String sweepId = null;
+            for (Sweep sweep : running.values()) {
+                if (sweep.state().isOpen() && sweep.activeDrones().contains(droneId)) {
+                    drop(sweep, droneId, "recalled by " + by, clock.instant());
+                    save(sweep);
+                    sweepId = sweep.id();
+                }
+            }
+            return pilot.returnHome(droneId, sweepId);
+        });
+        return asked.thenCompose(answer -> answer);
+    }
+
+    /** The sweep as the API shows it, from memory while it runs, else as stored. */
+    @Override
+    public CompletableFuture<Optional<String>> json(String sweepId) {
+        return call(() -> {
+            Sweep sweep = running.get(sweepId);
+            Optional<Sweep> found = sweep != null ? Optional.of(sweep) : repository.find(sweepId);
+            return found.map(s -> SweepJson.of(s).toString());
+        });
+    }
+
+    /** The latest sweeps, most recent first, without their sites and sorties. */
+    @Override
+    public CompletableFuture<String> listJson(int limit) {
+        return call(() -> {
+            List<Sweep> stored = new ArrayList<>(repository.recent(limit));
+            stored.replaceAll(s -> running.getOrDefault(s.id(), s));
+            return SweepJson.list(stored);
+        });
+    }
+
+    /** Called on the runner's thread with every change of every sweep, as it is stored. */
+    public void onTransition(Consumer<Transition> listener) {
+        listeners.add(listener);
+    }
+
+    /** Per drone in a running sweep: its sweep, sortie and sites done. */
+    public Map<String, DroneProgress> progress() {
+        return Map.copyOf(progress);
+    }
+
+    private Map<String, String> busy() {
+        Map<String, String> busy = new HashMap<>(fleet.busyDrones());
+        running.values().stream().filter(s -> s.state().isOpen())
+                .forEach(s -> s.activeDrones().forEach(d -> busy.putIfAbsent(d, "sweep " + s.id())));
+        return busy;
+    }
+
+    private void tickSafely() {
+        try {
+            tick(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("sweep tick failed", e);
+        }
+    }
+
+    void tick(Instant now) {
+        for (Sweep sweep : List.copyOf(running.values())) {
+            for (String droneId : sweep.droneIds()) {
+                boolean inSweep = sweep.state().isOpen() && !sweep.droppedDrones().contains(droneId);
+                if (inSweep || sweep.openSortie(droneId).isPresent()) {
+                    follow(sweep, droneId, now);
+                }
+            }
+            sweep.settle(now);
+            save(sweep);
+            if (!sweep.state().isOpen() && sweep.sorties().stream().noneMatch(s -> s.state().isOpen())
+                    && !unsaved.containsKey(sweep.id())) {
+                running.remove(sweep.id());
+                sweep.droneIds().forEach(pilot::release);
+                LOG.info("sweep ended sweepId={} state={} reason={}", sweep.id(), sweep.state().wireName(), sweep.reason());
+            }
+        }
+        sendHome.removeIf(pilot::sendHomeIfReachable);
+        publishProgress();
+    }
+
+    private void follow(Sweep sweep, String droneId, Instant now) {
+        DroneState state = fleet.link(droneId).map(l -> l.state()).orElse(DroneState.unknown(droneId, now));
+        SortieWatch.Track track = tracks.computeIfAbsent(droneId, id -> new SortieWatch.Track());
+        pilot.settleRecovered(sweep, state, now);
+        SweepSortie sortie = sweep.openSortie(droneId).orElse(null);
+        for (SortieWatch.Finding finding : watch.observe(sortie, state, track, now)) {
+            if (finding instanceof SortieWatch.SiteDone done) {
+                if (sweep.siteSwept(done.siteId(), droneId, now)) {
+                    LOG.info("site swept sweepId={} siteId={} droneId={}", sweep.id(), done.siteId(), droneId);
+                }
+            } else if (finding instanceof SortieWatch.HeadingHome) {
+                sweep.returning(droneId, now, null);
+            } else if (finding instanceof SortieWatch.Landed) {
+                sweep.landed(droneId, now);
+                track.airborne = false;
+                pilot.release(droneId);
+            } else if (finding instanceof SortieWatch.DropOut out && !sweep.droppedDrones().contains(droneId)) {
+                drop(sweep, droneId, out.why(), now);
+                if (out.sendHome()) {
+                    sendHome.add(droneId);
+                }
+            }
+        }
+        if (sweep.state().isOpen() && !sweep.droppedDrones().contains(droneId) && sweep.openSortie(droneId).isEmpty()) {
+            pilot.startNext(sweep, state, track, now, this::started);
+        }
+    }
+
+    /** The async start of a sortie has come back (on the loop thread). */
+    private void started(String sweepId, String droneId, String failure, boolean verification) {
+        Sweep sweep = running.get(sweepId);
+        if (sweep == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        SweepSortie sortie = sweep.openSortie(droneId).orElse(null);
+        SortieWatch.Track track = tracks.computeIfAbsent(droneId, id -> new SortieWatch.Track());
+        if (sortie == null || sortie.state() != SortieState.UPLOADING) {
+            if (failure == null) {
+                sendHome.add(droneId); // aborted or dropped while it was being started: it must not fly the sweep
+            }
+            return;
+        }
+        if (failure == null) {
+            sweep.flying(droneId, now);
+            track.airborne = false;
+            track.failedStarts = 0;
+            LOG.info("sortie flying sweepId={} sortie={} sites={}", sweepId, sortie.key(), sortie.siteIds());
+        } else if (verification) {
+            drop(sweep, droneId, "the mission upload failed verification: " + failure, now);
+        } else {
+            track.failedStarts++;
+            sweep.sortieFailed(droneId, now, failure);
+            pilot.release(droneId);
+            if (track.failedStarts >= SortiePilot.MAX_FAILED_STARTS) {
+                drop(sweep, droneId, track.failedStarts + " sorties in a row failed to start: " + failure, now);
+            }
+        }
+        save(sweep);
+    }
+
+    /** The drone leaves the sweep; its unfinished sites are shared among the drones still in it. */
+    private void drop(Sweep sweep, String droneId, String why, Instant now) {
+        List<String> others = sweep.activeDrones().stream().filter(d -> !d.equals(droneId)).toList();
+        List<String> theirs = sweep.sites().stream()
+                .filter(s -> !s.state().isFinished() && droneId.equals(s.droneId())).map(SweepSite::siteId).toList();
+        Map<String, String> to = Map.of();
+        List<DroneState> placed = others.stream().flatMap(d -> fleet.link(d).stream()).map(l -> l.state())
+                .filter(DroneState::positionKnown).toList();
+        if (!theirs.isEmpty() && !placed.isEmpty()) {
+            to = planning.atAltitude(sweep.altitudeM())
+                    .share(theirs, placed.stream().map(DroneState::droneId).toList(), SweepLaunch.centroid(placed))
+                    .droneOf();
+        }
+        sweep.dropDrone(droneId, now, why, to);
+        pilot.release(droneId);
+        LOG.warn("drone dropped out sweepId={} droneId={} reason={} sitesHandedOver={}", sweep.id(), droneId, why, to.size());
+    }
+
+    private void save(Sweep sweep) {
+        List<Transition> batch = unsaved.computeIfAbsent(sweep.id(), id -> new ArrayList<>());
+        List<Transition> fresh = sweep.drainTransitions();
+        batch.addAll(fresh);
+        fresh.forEach(t -> listeners.forEach(l -> l.accept(t)));
+        if (batch.isEmpty()) {
+            unsaved.remove(sweep.id());
+            return;
+        }
+        try {
+            repository.save(sweep, batch);
+            unsaved.remove(sweep.id());
+        } catch (SQLException e) {
+            // kept: stored with the next change or tick once the database answers
+            LOG.warn("sweep not stored, will retry sweepId={} transitions={} reason={}", sweep.id(), batch.size(),
+                    e.getMessage());
+        }
+    }
+
+    private void publishProgress() {
+        Map<String, DroneProgress> now = new HashMap<>();
+        for (Sweep sweep : running.values()) {
+            for (String droneId : sweep.droneIds()) {
+                if (sweep.droppedDrones().contains(droneId) && sweep.openSortie(droneId).isEmpty()) {
+                    continue;
+                }
+                int assigned = 0;
+                int done = 0;
+                for (SweepSite site : sweep.sites()) {
+                    if (droneId.equals(site.droneId()) && site.state() != SiteState.SKIPPED) {
+                        assigned++;
+                        done += site.state() == SiteState.SWEPT ? 1 : 0;
+                    }
+                }
+                Integer sortie = sweep.openSortie(droneId).map(SweepSortie::number).orElse(null);
+                now.put(droneId, new DroneProgress(sweep.id(), sortie, done, assigned));
+            }
+        }
+        progress.keySet().retainAll(now.keySet());
+        progress.putAll(now);
+    }
+
+    private <T> CompletableFuture<T> call(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                try {
+                    result.complete(task.call());
+                } catch (Exception e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+        pilot.releaseAll();
+    }
+}
