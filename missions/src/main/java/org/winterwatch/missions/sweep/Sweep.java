@@ -348,7 +348,8 @@ public final class Sweep {
                 if (state.isOpen()) {
                     moveSite(now, site.with(SiteState.ASSIGNED, site.droneId(), null, null), why);
                 } else {
-                    moveSite(now, site.with(SiteState.SKIPPED, site.droneId(), null, "sweep " + state.wireName()), null);
+                    String ended = reason != null ? reason : "sweep " + state.wireName();
+                    moveSite(now, site.with(SiteState.SKIPPED, site.droneId(), null, ended), null);
                 }
             }
         }
