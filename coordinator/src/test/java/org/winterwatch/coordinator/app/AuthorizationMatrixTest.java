@@ -38,6 +38,8 @@ class AuthorizationMatrixTest {
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> ALERT_READERS = EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN);
     private static final Set<Role> CONTROL_ROOM = EnumSet.of(Role.CONTROLROOM, Role.ADMIN);
+    private static final Set<Role> SWEEPERS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
+    private static final Set<Role> SWEEP_READERS = EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN);
 
     /** One endpoint and the roles it is for. */
     record Row(String method, String path, String body, Set<Role> roles) {
@@ -58,7 +60,12 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/metrics", null, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN)),
             new Row("GET", "/api/v1/sites", null, ALL),
             new Row("GET", "/api/v1/drones", null, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN)),
-            new Row("GET", "/api/v1/audit", null, EnumSet.of(Role.ADMIN)));
+            new Row("GET", "/api/v1/audit", null, EnumSet.of(Role.ADMIN)),
+            new Row("POST", "/api/v1/sweeps", "{\"siteIds\":[\"zz-none\"]}", SWEEPERS),
+            new Row("GET", "/api/v1/sweeps", null, SWEEP_READERS),
+            new Row("GET", "/api/v1/sweeps/s-none", null, SWEEP_READERS),
+            new Row("POST", "/api/v1/sweeps/s-none/abort", "{}", SWEEPERS),
+            new Row("POST", "/api/v1/drones/drone-none/return", "{}", SWEEPERS));
 
     private static Path dir;
     private static EmbeddedBroker broker;
