@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -23,7 +22,6 @@ import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 import org.winterwatch.coordinator.store.AuditLog;
-import org.winterwatch.coordinator.sweep.StoredSweeps;
 import org.winterwatch.coordinator.sweep.SweepRunner;
 import org.winterwatch.missions.sweep.JdbcSweepRepository;
 import org.winterwatch.missions.sweep.SweepRepository;
@@ -92,8 +90,7 @@ public final class Coordinator implements AutoCloseable {
         Vertx vertx = lifecycle.start("vertx", Vertx::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS));
         http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, new AlertReads(store), weather,
-                audit, this::activeParts, () -> leadership.role(), sourceClocks,
-                new StoredSweeps(sweepStore, ForkJoinPool.commonPool())));
+                audit, this::activeParts, () -> leadership.role(), sourceClocks, sweepStore));
         lifecycle.start("http api", () -> {
             deploy(vertx, http);
             return http;

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import org.winterwatch.alerts.AlertReads;
 import org.winterwatch.alerts.book.ActionResult;
@@ -20,11 +22,14 @@ import org.winterwatch.alerts.book.TeamAction;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
 import org.winterwatch.alerts.pipeline.TipResult;
-import org.winterwatch.coordinator.sweep.SweepControl;
 import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.store.AuditLog;
+import org.winterwatch.coordinator.sweep.StoredSweeps;
+import org.winterwatch.coordinator.sweep.SweepControl;
 import org.winterwatch.drone.DroneState;
 import org.winterwatch.geo.layer.SiteLayers;
+import org.winterwatch.missions.sweep.SweepFigures;
+import org.winterwatch.missions.sweep.SweepRepository;
 
 /** The coordinator as the HTTP API sees it. */
 final class CoordinatorBackend implements HttpBackend {
@@ -40,14 +45,16 @@ final class CoordinatorBackend implements HttpBackend {
     private final Supplier<ActiveParts> active;
     private final Supplier<Leadership.Role> role;
     private final SourceClocks sourceClocks;
+    private final SweepRepository sweepStore;
     private final SweepControl storedSweeps;
 
     /** @param active the active parts, or null while this coordinator is standby */
     CoordinatorBackend(CoordinatorSettings settings, AlertReads reads, Weather weather, AuditLog audit,
                        Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks,
-                       SweepControl storedSweeps) {
+                       SweepRepository sweepStore) {
         this.sourceClocks = sourceClocks;
-        this.storedSweeps = storedSweeps;
+        this.sweepStore = sweepStore;
+        this.storedSweeps = new StoredSweeps(sweepStore, ForkJoinPool.commonPool());
         this.settings = settings;
         this.reads = reads;
         this.weather = weather;
@@ -174,6 +181,13 @@ final class CoordinatorBackend implements HttpBackend {
         if (a != null) {
             o.set("fleet", JSON.valueToTree(a.fleet.figures()));
         }
+        Instant now = settings.clock().instant();
+        SweepFigures night = sweepStore.figures(now.minus(Duration.ofHours(24)), now);
+        ObjectNode sweeps = o.putObject("sweepsLast24h");
+        sweeps.put("sweeps", night.sweeps());
+        sweeps.put("sortiesFlown", night.sortiesFlown());
+        sweeps.put("flightHours", Math.round(night.flightSeconds() / 36.0) / 100.0);
+        sweeps.put("sitesSwept", night.sitesSwept());
         o.put("ambientTempC", weather.ambientTempC());
         o.put("coldWave", coldWave());
         return o.toString();

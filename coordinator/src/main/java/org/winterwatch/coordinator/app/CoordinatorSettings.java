@@ -8,8 +8,8 @@ import org.winterwatch.alerts.book.TeamZone;
 import org.winterwatch.alerts.store.Database;
 import org.winterwatch.alerts.wire.DetectionParser;
 import org.winterwatch.coordinator.fleet.InspectionSettings;
-import org.winterwatch.coordinator.sweep.SweepSettings;
 import org.winterwatch.coordinator.http.HttpSettings;
+import org.winterwatch.coordinator.sweep.SweepSettings;
 import org.winterwatch.geo.site.SiteLayer;
 
 /**

@@ -1,9 +1,9 @@
 package org.winterwatch.coordinator.http;
 
-import static org.winterwatch.coordinator.http.HttpAnswers.error;
-import static org.winterwatch.coordinator.http.HttpAnswers.send;
 import static org.winterwatch.coordinator.http.Access.actor;
 import static org.winterwatch.coordinator.http.Access.allow;
+import static org.winterwatch.coordinator.http.HttpAnswers.error;
+import static org.winterwatch.coordinator.http.HttpAnswers.send;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

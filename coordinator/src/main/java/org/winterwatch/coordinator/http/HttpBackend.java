@@ -1,6 +1,5 @@
 package org.winterwatch.coordinator.http;
 
-import org.winterwatch.coordinator.sweep.SweepControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Collections;
@@ -14,6 +13,7 @@ import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.book.TeamAction;
 import org.winterwatch.alerts.pipeline.TipResult;
+import org.winterwatch.coordinator.sweep.SweepControl;
 import org.winterwatch.drone.DroneState;
 
 /** What the HTTP API reads from and asks of the rest of the coordinator. Blocking calls run on worker threads. */
