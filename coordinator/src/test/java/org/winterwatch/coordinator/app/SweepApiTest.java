@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.winterwatch.alerts.book.AlertPolicy;
 import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
+import org.winterwatch.coordinator.demo.MqttRecorder;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
@@ -78,6 +79,7 @@ class SweepApiTest {
 
     @Test
     void anOperatorLaunchesWatchesAndAbortsASweepAndRecallsTheDroneAndEachActIsAudited() throws Exception {
+        MqttRecorder operatorScreen = new MqttRecorder(broker.url(), "ww/v1/drones/+/state");
         HttpResponse<String> created = send("POST", "/sweeps", "{\"siteIds\": [\"br-03\", \"up-01\"], \"altitudeM\": 45}", OPERATOR);
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -93,6 +95,14 @@ class SweepApiTest {
                         s -> s.path("state").asText().equals("flying"));
         assertThat(flying.path("sorties").get(0).path("droneId").asText()).isEqualTo("drone-1");
         assertThat(JSON.readTree(send("GET", "/sweeps", null, OPERATOR).body()).get(0).path("sweepId").asText()).isEqualTo(id);
+        // the drone's state, with its sweep, about once a second on its MQTT topic
+        JsonNode state = await().atMost(Duration.ofSeconds(10)).until(() -> operatorScreen.on("ww/v1/drones/drone-1/state")
+                .stream().map(m -> readTree(m.payload())).filter(n -> id.equals(n.path("sweepId").asText(null)))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(state.fieldNames()).toIterable().contains("lat", "lon", "relAltitudeM", "batteryPercent", "flightMode",
+                "link", "sortie", "sitesDone", "sitesAssigned");
+        assertThat(state.path("sitesAssigned").asInt()).isEqualTo(2);
+        operatorScreen.close();
 
         HttpResponse<String> aborted = send("POST", "/sweeps/" + id + "/abort", null, OPERATOR);
         assertThat(aborted.statusCode()).as(aborted.body()).isEqualTo(200);
@@ -119,6 +129,14 @@ class SweepApiTest {
         assertError(send("POST", "/sweeps/s-none/abort", null, OPERATOR), 404, "no sweep 's-none'");
         assertError(send("POST", "/drones/drone-9/return", null, OPERATOR), 404, "no drone 'drone-9'");
         assertError(send("GET", "/sweeps?limit=0", null, OPERATOR), 400, "limit: '0' is not a whole number within 1..500");
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertError(HttpResponse<String> r, int status, String error) throws Exception {

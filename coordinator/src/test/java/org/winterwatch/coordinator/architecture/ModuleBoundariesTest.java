@@ -15,11 +15,24 @@ class ModuleBoundariesTest {
             .importPackages("org.winterwatch");
 
     @Test
-    void geoAndMissionsKnowNoFrameworkNetworkOrDatabase() {
+    void geoAndMissionsKnowNoFrameworkOrNetwork() {
         noClasses().that().resideInAnyPackage("org.winterwatch.geo..", "org.winterwatch.missions..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.eclipse.paho..", "io.mavsdk..",
-                        "io.grpc..", "java.sql..", "org.winterwatch.drone..", "org.winterwatch.simulator..",
-                        "org.winterwatch.coordinator..")
+                        "io.grpc..", "org.winterwatch.drone..", "org.winterwatch.simulator..",
+                        "org.winterwatch.coordinator..", "org.winterwatch.alerts..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSweepStoreOfMissionsKnowsTheDatabase() {
+        // ARCHITECTURE: missions owns the sweep repositories (JDBC); planning and geo stay free of it
+        noClasses().that().resideInAnyPackage("org.winterwatch.geo..", "org.winterwatch.missions..")
+                .and().resideOutsideOfPackage("org.winterwatch.missions.sweep")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.winterwatch.missions.sweep")
+                .and().haveNameNotMatching(".*\\.(JdbcSweepRepository|SweepRows|SweepRepository)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..")
                 .check(classes);
     }
 

@@ -15,15 +15,15 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A plain MQTT 5 subscriber that records what a ground team's phone (or an operator) would receive. */
-final class MqttRecorder implements AutoCloseable {
+public final class MqttRecorder implements AutoCloseable {
 
-    record Received(String topic, String payload) {
+    public record Received(String topic, String payload) {
     }
 
     private final MqttAsyncClient client;
     final List<Received> messages = new CopyOnWriteArrayList<>();
 
-    MqttRecorder(String url, String... filters) throws MqttException {
+    public MqttRecorder(String url, String... filters) throws MqttException {
         client = new MqttAsyncClient(url, "test-recorder-" + UUID.randomUUID(), new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
@@ -43,7 +43,7 @@ final class MqttRecorder implements AutoCloseable {
         client.subscribe(filters, qos).waitForCompletion(10_000);
     }
 
-    List<Received> on(String topicPrefix) {
+    public List<Received> on(String topicPrefix) {
         return messages.stream().filter(m -> m.topic().startsWith(topicPrefix)).toList();
     }
 

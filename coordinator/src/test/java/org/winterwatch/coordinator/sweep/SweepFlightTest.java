@@ -106,6 +106,8 @@ class SweepFlightTest {
         Transition dropped = repository.transitions(id).stream().filter(t -> t.subject().equals("drone drone-2"))
                 .findFirst().orElseThrow();
         assertThat(dropped.reason()).startsWith("link lost for");
+        System.out.printf("sweep link loss: %s dropped and its sites handed over %.1f simulated s after the loss%n",
+                "drone-2", Duration.between(lost, dropped.at()).toMillis() / 1000.0);
         assertThat(Duration.between(lost, dropped.at())).as("reassigned within 10 s of simulated time")
                 .isLessThanOrEqualTo(Duration.ofSeconds(10));
         List<Transition> handedOver = repository.transitions(id).stream()
@@ -118,6 +120,24 @@ class SweepFlightTest {
         }
         assertThat(sweptCounts(id)).allSatisfy((site, n) -> assertThat(n).as(site).isEqualTo(1));
         assertThat(done.path("droppedDroneIds")).extracting(JsonNode::asText).containsExactly("drone-2");
+    }
+
+    @Test
+    void aDroneWhoseUploadDoesNotReadBackTheSameDropsOutAndTheOtherFliesItsSites() throws Exception {
+        fly(2);
+        simulator.inject(1, FailureKind.MISSION_MISMATCH, Duration.ofHours(2));
+        SweepRunner runner = runner();
+
+        String id = launch(runner, new SweepRequest(NEARBY, null, null));
+
+        JsonNode done = awaitState(runner, id, "done");
+        assertThat(done.path("droppedDroneIds")).extracting(JsonNode::asText).containsExactly("drone-2");
+        assertThat(done.path("sorties").findValuesAsText("reason"))
+                .anySatisfy(r -> assertThat(r).startsWith("the mission upload failed verification"));
+        assertThat(done.path("sites")).allSatisfy(site -> {
+            assertThat(site.path("state").asText()).isEqualTo("swept");
+            assertThat(site.path("droneId").asText()).isEqualTo("drone-1");
+        });
     }
 
     @Test
