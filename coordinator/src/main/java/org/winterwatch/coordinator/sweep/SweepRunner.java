@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.drone.DroneState;
 import org.winterwatch.geo.site.SiteLayer;
-import org.winterwatch.missions.sweep.SiteState;
 import org.winterwatch.missions.sweep.SortieState;
 import org.winterwatch.missions.sweep.Sweep;
 import org.winterwatch.missions.sweep.SweepRepository;
@@ -52,11 +50,10 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     private final ScheduledExecutorService loop;
     private final SortiePilot pilot;
     private final Map<String, Sweep> running = new LinkedHashMap<>();
-    private final Map<String, List<Transition>> unsaved = new HashMap<>();
     private final Map<String, SortieWatch.Track> tracks = new HashMap<>();
     private final Set<String> sendHome = new HashSet<>();
     private final Map<String, DroneProgress> progress = new ConcurrentHashMap<>();
-    private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+    private final SweepJournal journal;
 
     public SweepRunner(SweepRepository repository, FleetSupervisor fleet, SiteLayer layer, SweepSettings settings,
                        Clock clock, ScheduledExecutorService loop) {
@@ -67,6 +64,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
         this.clock = clock;
         this.loop = loop;
         this.pilot = new SortiePilot(fleet, planning, NoFlyFences.of(layer), loop::execute);
+        this.journal = new SweepJournal(repository);
     }
 
     /** Reads the open sweeps back, then watches and flies them until {@link #close()}. */
@@ -102,13 +100,11 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
                 return rejected.refused();
             }
             Sweep sweep = ((SweepLaunch.Planned) outcome).sweep();
-            List<Transition> planned = sweep.drainTransitions();
             try {
-                repository.save(sweep, planned);
+                journal.create(sweep);
             } catch (SQLException e) {
                 return SweepAnswer.Refused.of(SweepAnswer.Why.UNAVAILABLE, "the sweep was not stored: " + e.getMessage());
             }
-            planned.forEach(t -> listeners.forEach(l -> l.accept(t)));
             running.put(id, sweep);
             LOG.info("sweep launched sweepId={} by={} sites={} drones={}", id, createdBy, sweep.sites().size(),
                     sweep.droneIds());
@@ -180,7 +176,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
 
     /** Called on the runner's thread with every change of every sweep, as it is stored. */
     public void onTransition(Consumer<Transition> listener) {
-        listeners.add(listener);
+        journal.onTransition(listener);
     }
 
     /** Per drone in a running sweep: its sweep, sortie and sites done. */
@@ -214,7 +210,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
             sweep.settle(now);
             save(sweep);
             if (!sweep.state().isOpen() && sweep.sorties().stream().noneMatch(s -> s.state().isOpen())
-                    && !unsaved.containsKey(sweep.id())) {
+                    && !journal.pending(sweep.id())) {
                 running.remove(sweep.id());
                 sweep.droneIds().forEach(pilot::release);
                 LOG.info("sweep ended sweepId={} state={} reason={}", sweep.id(), sweep.state().wireName(), sweep.reason());
@@ -304,43 +300,12 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     }
 
     private void save(Sweep sweep) {
-        List<Transition> batch = unsaved.computeIfAbsent(sweep.id(), id -> new ArrayList<>());
-        List<Transition> fresh = sweep.drainTransitions();
-        batch.addAll(fresh);
-        fresh.forEach(t -> listeners.forEach(l -> l.accept(t)));
-        if (batch.isEmpty()) {
-            unsaved.remove(sweep.id());
-            return;
-        }
-        try {
-            repository.save(sweep, batch);
-            unsaved.remove(sweep.id());
-        } catch (SQLException e) {
-            // kept: stored with the next change or tick once the database answers
-            LOG.warn("sweep not stored, will retry sweepId={} transitions={} reason={}", sweep.id(), batch.size(),
-                    e.getMessage());
-        }
+        journal.save(sweep);
     }
 
     private void publishProgress() {
         Map<String, DroneProgress> now = new HashMap<>();
-        for (Sweep sweep : running.values()) {
-            for (String droneId : sweep.droneIds()) {
-                if (sweep.droppedDrones().contains(droneId) && sweep.openSortie(droneId).isEmpty()) {
-                    continue;
-                }
-                int assigned = 0;
-                int done = 0;
-                for (SweepSite site : sweep.sites()) {
-                    if (droneId.equals(site.droneId()) && site.state() != SiteState.SKIPPED) {
-                        assigned++;
-                        done += site.state() == SiteState.SWEPT ? 1 : 0;
-                    }
-                }
-                Integer sortie = sweep.openSortie(droneId).map(SweepSortie::number).orElse(null);
-                now.put(droneId, new DroneProgress(sweep.id(), sortie, done, assigned));
-            }
-        }
+        running.values().forEach(sweep -> now.putAll(DroneProgress.of(sweep)));
         progress.keySet().retainAll(now.keySet());
         progress.putAll(now);
     }

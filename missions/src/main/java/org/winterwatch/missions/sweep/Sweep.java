@@ -2,7 +2,6 @@ package org.winterwatch.missions.sweep;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class Sweep {
     private String reason;
     private Instant startedAt;
     private Instant endedAt;
-    private final Map<String, SweepSite> sites = new LinkedHashMap<>();
+    private final SiteLedger sites = new SiteLedger(this::record);
     private final List<SweepSortie> sorties = new ArrayList<>();
     private final Set<String> dropped = new LinkedHashSet<>();
     private final List<Transition> pending = new ArrayList<>();
@@ -62,8 +61,8 @@ public final class Sweep {
                              Map<String, String> assignment, Map<String, String> skipped) {
         Sweep sweep = new Sweep(id, now, createdBy, altitudeM, droneIds, SweepState.PLANNED, null, null, null);
         sweep.record(now, "sweep", null, SweepState.PLANNED.wireName(), null);
-        assignment.forEach((site, drone) -> sweep.put(now, new SweepSite(site, SiteState.ASSIGNED, drone, null, null)));
-        skipped.forEach((site, why) -> sweep.put(now, new SweepSite(site, SiteState.SKIPPED, null, null, why)));
+        assignment.forEach((site, drone) -> sweep.sites.move(now, new SweepSite(site, SiteState.ASSIGNED, drone, null, null), null));
+        skipped.forEach((site, why) -> sweep.sites.move(now, new SweepSite(site, SiteState.SKIPPED, null, null, why), null));
         return sweep;
     }
 
@@ -72,7 +71,7 @@ public final class Sweep {
                                 SweepState state, String reason, Instant startedAt, Instant endedAt,
                                 List<SweepSite> sites, List<SweepSortie> sorties, Set<String> dropped) {
         Sweep sweep = new Sweep(id, createdAt, createdBy, altitudeM, droneIds, state, reason, startedAt, endedAt);
-        sites.forEach(s -> sweep.sites.put(s.siteId(), s));
+        sites.forEach(sweep.sites::restore);
         sweep.sorties.addAll(sorties);
         sweep.dropped.addAll(dropped);
         return sweep;
@@ -115,7 +114,7 @@ public final class Sweep {
     }
 
     public List<SweepSite> sites() {
-        return List.copyOf(sites.values());
+        return List.copyOf(sites.all());
     }
 
     public Optional<SweepSite> site(String siteId) {
@@ -143,14 +142,12 @@ public final class Sweep {
 
     /** Sites assigned to the drone and waiting for a sortie, in the sweep's order. */
     public List<String> sitesWaitingFor(String droneId) {
-        return sites.values().stream()
-                .filter(s -> s.state() == SiteState.ASSIGNED && droneId.equals(s.droneId()))
-                .map(SweepSite::siteId).toList();
+        return sites.waitingFor(droneId);
     }
 
     /** Sites not yet swept or skipped, in the sweep's order. */
     public List<String> unfinishedSites() {
-        return sites.values().stream().filter(s -> !s.state().isFinished()).map(SweepSite::siteId).toList();
+        return sites.unfinished();
     }
 
     /** Creates the drone's next sortie with {@code siteIds}, which must be waiting for it. */
@@ -198,12 +195,7 @@ public final class Sweep {
     /** The drone verified the upload and started: its sites are being swept, and the sweep is flying. */
     public void flying(String droneId, SortieFlight flight, Instant now) {
         SweepSortie sortie = moveSortie(droneId, now, SortieState.FLYING, null, Objects.requireNonNull(flight, "flight"));
-        for (String siteId : sortie.siteIds()) {
-            SweepSite site = sites.get(siteId);
-            if (site.state() == SiteState.ASSIGNED) {
-                moveSite(now, site.with(SiteState.SWEEPING, droneId, null, null), null);
-            }
-        }
+        sites.startSweeping(sortie, now);
         if (state == SweepState.PLANNED) {
             startedAt = now;
             moveSweep(now, SweepState.FLYING, null);
@@ -219,7 +211,7 @@ public final class Sweep {
         if (site == null || site.state() != SiteState.SWEEPING || !droneId.equals(site.droneId())) {
             return false;
         }
-        moveSite(now, site.with(SiteState.SWEPT, droneId, now, null), null);
+        sites.move(now, site.with(SiteState.SWEPT, droneId, now, null), null);
         return true;
     }
 
@@ -266,25 +258,13 @@ public final class Sweep {
         }
         record(now, "drone " + droneId, "in sweep", "dropped", why);
         openSortie(droneId).ifPresent(s -> moveSortie(droneId, now, SortieState.FAILED, why, s.flight()));
-        for (SweepSite site : List.copyOf(sites.values())) {
-            if (site.state().isFinished() || !droneId.equals(site.droneId())) {
-                continue;
-            }
-            String to = reassignment.get(site.siteId());
-            if (to != null && !dropped.contains(to) && droneIds.contains(to)) {
-                moveSite(now, site.with(SiteState.ASSIGNED, to, null, null), droneId + " dropped out: " + why);
-            } else if (state.isOpen()) {
-                moveSite(now, site.with(SiteState.SKIPPED, droneId, null, NO_DRONE_LEFT + " (" + droneId + ": " + why + ")"), null);
-            }
-        }
+        sites.handOver(droneId, now, why, reassignment, to -> !dropped.contains(to) && droneIds.contains(to),
+                state.isOpen());
     }
 
     /** The site cannot be flown (by its drone, from where it stands): it is skipped with the reason. */
     public void skipSite(String siteId, Instant now, String why) {
-        SweepSite site = sites.get(siteId);
-        if (site != null && !site.state().isFinished()) {
-            moveSite(now, site.with(SiteState.SKIPPED, site.droneId(), null, why), null);
-        }
+        sites.skip(siteId, now, why);
     }
 
     /** Stops the sweep: nothing more is flown, and sites not being swept now are skipped. */
@@ -297,7 +277,7 @@ public final class Sweep {
                 moveSortie(sortie.droneId(), now, SortieState.RETURNING, why, sortie.flight());
             }
         }
-        skipUnfinished(now, why, false);
+        sites.skipUnfinished(now, why, false);
         endedAt = now;
         moveSweep(now, SweepState.ABORTED, why);
     }
@@ -311,20 +291,19 @@ public final class Sweep {
     public boolean settle(Instant now) {
         if (!state.isOpen()) {
             if (sorties.stream().noneMatch(s -> s.state().isOpen())) {
-                skipUnfinished(now, "sweep " + state.wireName(), true);
+                sites.skipUnfinished(now, "sweep " + state.wireName(), true);
             }
             return false;
         }
         if (activeDrones().isEmpty()) {
-            skipUnfinished(now, NO_DRONE_LEFT, true);
+            sites.skipUnfinished(now, NO_DRONE_LEFT, true);
         }
         if (!unfinishedSites().isEmpty() || sorties.stream().anyMatch(s -> s.state().isOpen())) {
             return false;
         }
-        long left = sites.values().stream()
-                .filter(s -> s.state() == SiteState.SKIPPED && s.reason() != null && s.reason().startsWith(NO_DRONE_LEFT))
-                .count();
-        long swept = sites.values().stream().filter(s -> s.state() == SiteState.SWEPT).count();
+        long left = sites.count(s -> s.state() == SiteState.SKIPPED && s.reason() != null
+                && s.reason().startsWith(NO_DRONE_LEFT));
+        long swept = sites.count(s -> s.state() == SiteState.SWEPT);
         endedAt = now;
         if (left > 0) {
             moveSweep(now, SweepState.FAILED, left + " of " + sites.size() + " sites not swept: " + NO_DRONE_LEFT);
@@ -342,26 +321,7 @@ public final class Sweep {
     }
 
     private void giveBack(SweepSortie sortie, Instant now, String why) {
-        for (String siteId : sortie.siteIds()) {
-            SweepSite site = sites.get(siteId);
-            if (site.state() == SiteState.SWEEPING && sortie.droneId().equals(site.droneId())) {
-                if (state.isOpen()) {
-                    moveSite(now, site.with(SiteState.ASSIGNED, site.droneId(), null, null), why);
-                } else {
-                    String ended = reason != null ? reason : "sweep " + state.wireName();
-                    moveSite(now, site.with(SiteState.SKIPPED, site.droneId(), null, ended), null);
-                }
-            }
-        }
-    }
-
-    private void skipUnfinished(Instant now, String why, boolean includeSweeping) {
-        for (SweepSite site : List.copyOf(sites.values())) {
-            boolean waiting = site.state() == SiteState.PENDING || site.state() == SiteState.ASSIGNED;
-            if (waiting || (includeSweeping && site.state() == SiteState.SWEEPING)) {
-                moveSite(now, site.with(SiteState.SKIPPED, site.droneId(), null, why), null);
-            }
-        }
+        sites.giveBack(sortie, now, why, state.isOpen() ? null : reason != null ? reason : "sweep " + state.wireName());
     }
 
     private void requireOpen() {
@@ -377,19 +337,6 @@ public final class Sweep {
         sorties.set(sorties.indexOf(sortie), next);
         record(now, "sortie " + sortie.key(), sortie.state().wireName(), to.wireName(), why);
         return next;
-    }
-
-    private void moveSite(Instant now, SweepSite next, String why) {
-        SweepSite before = sites.put(next.siteId(), next);
-        String note = why != null ? why : next.reason();
-        String drone = next.droneId() == null ? null : "drone " + next.droneId();
-        String reasonText = note == null ? drone : drone == null ? note : drone + ": " + note;
-        record(now, "site " + next.siteId(), before == null ? null : before.state().wireName(),
-                next.state().wireName(), reasonText);
-    }
-
-    private void put(Instant now, SweepSite site) {
-        moveSite(now, site, null);
     }
 
     private void moveSweep(Instant now, SweepState to, String why) {
