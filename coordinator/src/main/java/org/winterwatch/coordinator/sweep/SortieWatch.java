@@ -41,8 +41,16 @@ final class SortieWatch {
         }
     }
 
+    /**
+     * How long a drone not yet heard from since the watch began (a coordinator just started, its links still
+     * connecting) may stay silent before it drops out: connecting to a vehicle through MAVSDK takes seconds.
+     */
+    static final Duration FIRST_CONTACT_GRACE = Duration.ofSeconds(30);
+
     /** What the watch remembers of one drone between states. */
     static final class Track {
+        /** Heard from (connected) at least once since the watch began. */
+        boolean heard;
         /** Seen in the air during the open sortie; null when not known yet (just recovered after a restart). */
         Boolean airborne = Boolean.FALSE;
         Instant lostSince;
@@ -79,14 +87,17 @@ final class SortieWatch {
     List<Finding> observe(SweepSortie sortie, DroneState state, Track track, Instant now) {
         List<Finding> out = new ArrayList<>();
         if (!state.connected()) {
+            Duration timeout = track.heard || settings.linkTimeout().compareTo(FIRST_CONTACT_GRACE) > 0
+                    ? settings.linkTimeout() : FIRST_CONTACT_GRACE;
             if (track.lostSince == null) {
                 track.lostSince = now;
-            } else if (!Duration.between(track.lostSince, now).minus(settings.linkTimeout()).isNegative()) {
+            } else if (!Duration.between(track.lostSince, now).minus(timeout).isNegative()) {
                 out.add(new DropOut("link lost for " + Duration.between(track.lostSince, now).toSeconds() + " s", true));
             }
             return out;
         }
         track.lostSince = null;
+        track.heard = true;
         if (sortie == null || sortie.flight() == null
                 || (sortie.state() != SortieState.FLYING && sortie.state() != SortieState.RETURNING)) {
             return out;

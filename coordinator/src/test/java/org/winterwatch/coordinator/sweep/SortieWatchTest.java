@@ -53,8 +53,19 @@ class SortieWatchTest {
     }
 
     @Test
+    void aDroneNotYetHeardFromSinceTheStartHasThirtySecondsToConnect() {
+        SortieWatch.Track track = new SortieWatch.Track();
+        DroneState connecting = state(false, true, true, "MISSION", 3, 70, "");
+
+        assertThat(watch.observe(FLYING, connecting, track, at(0))).isEmpty();
+        assertThat(watch.observe(FLYING, connecting, track, at(29))).isEmpty();
+        assertThat(watch.observe(FLYING, connecting, track, at(30))).hasSize(1);
+    }
+
+    @Test
     void aLinkLostLongerThanTheTimeoutDropsTheDroneAndAskedToReturn() {
         SortieWatch.Track track = new SortieWatch.Track();
+        track.heard = true;
         DroneState lost = state(false, true, true, "MISSION", 3, 70, "");
 
         assertThat(watch.observe(FLYING, lost, track, at(0))).isEmpty();
@@ -65,6 +76,7 @@ class SortieWatchTest {
     @Test
     void aLinkBackWithinTheTimeoutStartsTheCountAgain() {
         SortieWatch.Track track = new SortieWatch.Track();
+        track.heard = true;
         watch.observe(FLYING, state(false, true, true, "MISSION", 3, 70, ""), track, at(0));
         watch.observe(FLYING, flying(3), track, at(3));
 
