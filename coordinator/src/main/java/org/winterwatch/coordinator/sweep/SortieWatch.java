@@ -69,6 +69,10 @@ final class SortieWatch {
     record Landed() implements Finding {
     }
 
+    /** Found after a restart on the ground, disarmed, its mission never begun: the sortie was not flown. */
+    record NotFlown() implements Finding {
+    }
+
     /** The drone leaves the sweep; {@code sendHome} when it should be told to return. */
     record DropOut(String why, boolean sendHome) implements Finding {
     }
@@ -102,14 +106,22 @@ final class SortieWatch {
                 || (sortie.state() != SortieState.FLYING && sortie.state() != SortieState.RETURNING)) {
             return out;
         }
+        SortieFlight flight = sortie.flight();
         if (track.airborne == null) {
-            // recovered after a restart: armed on the ground may still be taking off
-            track.airborne = state.inAir() || !state.armed();
+            // recovered after a restart: armed on the ground is still taking off; on the ground disarmed, it flew
+            // only if its mission progressed
+            if (state.inAir() || state.armed()) {
+                track.airborne = state.inAir();
+            } else if (state.missionTotal() == flight.missionTotal() && state.missionCurrent() > 0) {
+                track.airborne = true;
+            } else {
+                out.add(new NotFlown());
+                return out;
+            }
         }
         if (state.inAir()) {
             track.airborne = true;
         }
-        SortieFlight flight = sortie.flight();
         for (String siteId : sortie.siteIds()) {
             if (flight.passed(siteId, state.missionCurrent(), state.missionTotal())) {
                 out.add(new SiteDone(siteId));

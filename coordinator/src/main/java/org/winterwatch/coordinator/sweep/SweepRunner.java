@@ -232,6 +232,10 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
                 }
             } else if (finding instanceof SortieWatch.HeadingHome) {
                 sweep.returning(droneId, now, null);
+            } else if (finding instanceof SortieWatch.NotFlown) {
+                sweep.sortieFailed(droneId, now, "the coordinator restarted before the take-off");
+                track.airborne = false;
+                pilot.release(droneId);
             } else if (finding instanceof SortieWatch.Landed) {
                 sweep.landed(droneId, now);
                 track.airborne = false;

@@ -138,6 +138,15 @@ class SortieWatchTest {
     }
 
     @Test
+    void afterARestartADroneOnTheGroundWhoseMissionNeverBeganWasNotFlown() {
+        SortieWatch.Track recovered = new SortieWatch.Track();
+        recovered.airborne = null;
+
+        assertThat(watch.observe(FLYING, state(true, false, false, "HOLD", 0, 99, ""), recovered, at(0)))
+                .containsExactly(new SortieWatch.NotFlown());
+    }
+
+    @Test
     void afterARestartADroneArmedOnTheGroundIsStillTakingOff() {
         SortieWatch.Track recovered = new SortieWatch.Track();
         recovered.airborne = null;
