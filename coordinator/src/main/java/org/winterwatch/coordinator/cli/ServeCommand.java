@@ -96,6 +96,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Settings s = Settings.load(config, System.getenv());
+        // the MQTT login first: a missing password or CA file stops everything before anything is written
+        String brokerUrl = MqttSecurity.pahoUrl(s.string("mqtt-url", mqttUrl, null));
+        MqttSecurity login = mqttSecurity.resolve(s, brokerUrl);
         Path data = Path.of(s.string("data-dir", dataDir == null ? null : dataDir.toString(), "./data"));
         int http = s.integer("http-port", httpPort, 8080);
         String host = s.string("http-host", httpHost, "0.0.0.0");
@@ -113,8 +116,6 @@ final class ServeCommand implements Callable<Integer> {
         InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
         HttpSettings api = httpSettings(s, host, http, tokens);
         Duration maxClockSkew = maxClockSkew(s, maxClockSkewS);
-        String brokerUrl = MqttSecurity.pahoUrl(s.string("mqtt-url", mqttUrl, null));
-        MqttSecurity login = mqttSecurity.resolve(s, brokerUrl);
         int retentionDays = s.integer("location-retention-days", null, 30);
         Duration keepLocations;
         try {
