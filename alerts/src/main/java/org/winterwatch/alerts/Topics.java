@@ -21,6 +21,11 @@ public record Topics(String prefix) {
         return prefix + "/detections/+";
     }
 
+    /** The detections of one source (a sensor or a drone). */
+    public String detectionsOf(String source) {
+        return prefix + "/detections/" + source;
+    }
+
     /** Tips from the public and outreach partners. */
     public String tips() {
         return prefix + "/tips";
@@ -29,6 +34,11 @@ public record Topics(String prefix) {
     /** Team actions, one topic per team: {@code <prefix>/acks/<team>}. */
     public String acks() {
         return prefix + "/acks/+";
+    }
+
+    /** One team's actions. */
+    public String acksOf(String team) {
+        return prefix + "/acks/" + team;
     }
 
     /** Where one team's alerts go. */
@@ -49,6 +59,11 @@ public record Topics(String prefix) {
     /** One drone's state, about once a second, QoS 0 (CONTRACT §4). */
     public String droneState(String droneId) {
         return prefix + "/drones/" + droneId + "/state";
+    }
+
+    /** Every drone's state, one topic per drone: {@code <prefix>/drones/<drone>/state}. */
+    public String droneStates() {
+        return prefix + "/drones/+/state";
     }
 
     /** The active coordinator's retained online/offline status. */

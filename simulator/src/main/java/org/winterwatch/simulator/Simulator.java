@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class Simulator implements AutoCloseable {
     private final Clock publishingClock;
     private final List<DroneEndpoint> endpoints = new ArrayList<>();
     private final List<OnboardDetector> detectors = new ArrayList<>();
+    private final Consumer<MqttConnectionOptions> mqttLogin;
     private final List<MqttDetectionPublisher> publishers = new ArrayList<>();
     private final List<FixedSensor> sensors = new ArrayList<>();
     private final List<MqttDetectionPublisher> sensorPublishers = new ArrayList<>();
@@ -69,8 +71,10 @@ public final class Simulator implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Runnable clockSubscription = () -> { };
 
-    private Simulator(SimulatorConfig config, SimClock clock, Clock publishingClock) {
+    private Simulator(SimulatorConfig config, SimClock clock, Clock publishingClock,
+                      Consumer<MqttConnectionOptions> mqttLogin) {
         this.config = config;
+        this.mqttLogin = mqttLogin;
         this.clock = clock;
         this.publishingClock = publishingClock;
         AtomicInteger threads = new AtomicInteger();
@@ -96,10 +100,19 @@ public final class Simulator implements AutoCloseable {
      * {@code publishingClock}: the clock of whoever receives them.
      */
     public static Simulator start(SimulatorConfig config, SimClock clock, Clock publishingClock) {
+        return start(config, clock, publishingClock, options -> { });
+    }
+
+    /**
+     * As {@link #start(SimulatorConfig, SimClock, Clock)}, with every MQTT client of the simulator (drones' detectors
+     * and fixed sensors) logging in as {@code mqttLogin} sets in its connect options: user name, password, TLS.
+     */
+    public static Simulator start(SimulatorConfig config, SimClock clock, Clock publishingClock,
+                                  Consumer<MqttConnectionOptions> mqttLogin) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(publishingClock, "publishingClock");
-        Simulator simulator = new Simulator(config, clock, publishingClock);
+        Simulator simulator = new Simulator(config, clock, publishingClock, Objects.requireNonNull(mqttLogin, "mqttLogin"));
         try {
             simulator.startDrones();
             simulator.startLoops();
@@ -230,7 +243,8 @@ public final class Simulator implements AutoCloseable {
 
     private MqttDetectionPublisher publisher(String droneId) {
         try {
-            MqttDetectionPublisher publisher = new MqttDetectionPublisher(config.mqttUrl(), config.topicPrefix(), droneId, scheduler);
+            MqttDetectionPublisher publisher = new MqttDetectionPublisher(config.mqttUrl(), config.topicPrefix(), droneId,
+                    scheduler, mqttLogin);
             publisher.start();
             return publisher;
         } catch (MqttException e) {

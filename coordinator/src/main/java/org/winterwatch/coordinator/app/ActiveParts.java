@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +23,7 @@ import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.mqtt.BridgePublisher;
+import org.winterwatch.coordinator.mqtt.LoginRefusal;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.sweep.DroneStatePublisher;
@@ -65,7 +67,7 @@ final class ActiveParts implements AutoCloseable {
         Topics topics = new Topics(s.topicPrefix());
         MqttBridge bridge = parts.start("mqtt", () -> {
             try {
-                return new MqttBridge(s.mqttUrl(), s.clientId(), topics, clock);
+                return new MqttBridge(s.mqttUrl(), s.clientId(), s.mqttSecurity(), topics, clock);
             } catch (MqttException | IllegalArgumentException e) {
                 throw new StartupException("mqtt-url '" + s.mqttUrl() + "' is not usable: " + e.getMessage(), e);
             }
@@ -132,6 +134,10 @@ final class ActiveParts implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StartupException("interrupted while connecting to the MQTT broker", e);
         } catch (ExecutionException | TimeoutException e) {
+            Optional<LoginRefusal> refused = LoginRefusal.of(e);
+            if (refused.isPresent()) {
+                throw new StartupException(refused.get().explain(s.mqttUrl(), s.mqttSecurity().user()), e);
+            }
             throw new StartupException("cannot reach the MQTT broker at " + s.mqttUrl() + ": " + Coordinator.rootMessage(e), e);
         }
     }

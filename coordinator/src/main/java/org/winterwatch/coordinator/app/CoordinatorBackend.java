@@ -23,6 +23,7 @@ import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.http.HttpBackend;
+import org.winterwatch.coordinator.mqtt.LoginRefusal;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.sweep.StoredSweeps;
 import org.winterwatch.coordinator.sweep.SweepControl;
@@ -79,8 +80,10 @@ final class CoordinatorBackend implements HttpBackend {
     public Health health() {
         ActiveParts a = active.get();
         Map<String, Boolean> parts = new LinkedHashMap<>();
+        Map<String, String> why = new LinkedHashMap<>();
         if (a != null) {
             parts.put("broker", a.bridge.isConnected());
+            a.bridge.loginRefusal().ifPresent(r -> why.put("broker", LoginRefusal.HEALTH_DETAIL));
             // the oldest work in hand waited too long: a database away, or a commit that hangs
             parts.put("pipeline", a.pipeline.waitingFor().compareTo(settings.pipelineStallAfter()) < 0);
         }
@@ -89,7 +92,7 @@ final class CoordinatorBackend implements HttpBackend {
             parts.put("drones", a.fleet.allConnected());
         }
         return new Health(parts, a == null ? Leadership.Role.STANDBY.wireName() : role.get().wireName(),
-                Map.of("clocks", clocksJson(sourceClocks.report(CLOCKS_LISTED))));
+                Map.of("clocks", clocksJson(sourceClocks.report(CLOCKS_LISTED))), why);
     }
 
     /** How far the sources' clocks run ahead: the count, the worst, and the first few furthest ahead. */

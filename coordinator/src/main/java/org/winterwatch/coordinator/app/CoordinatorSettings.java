@@ -10,6 +10,7 @@ import org.winterwatch.alerts.wire.DetectionParser;
 import org.winterwatch.coordinator.fleet.InspectionSettings;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.sweep.SweepSettings;
+import org.winterwatch.coordinator.mqtt.MqttSecurity;
 import org.winterwatch.geo.site.SiteLayer;
 
 /**
@@ -20,13 +21,24 @@ import org.winterwatch.geo.site.SiteLayer;
  * @param maxClockSkew how far ahead of {@code clock} a sensor's {@code observedAt} may be and still be accepted
  *                     (clamped to now); further ahead it is dead-lettered
  * @param pipelineStallAfter health says the pipeline is DOWN once the work in hand has waited this long
+ * @param mqttSecurity how every MQTT client of the coordinator logs in and secures its connection
  * @param sweeps     how sweeps are flown (fleet, link timeout, critical battery)
  */
 public record CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
                                   SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
                                   HttpSettings http, double ambientTempC, Duration detectionMaxAge,
                                   List<TeamZone> teams, InspectionSettings inspection, Duration maxClockSkew,
-                                  Duration pipelineStallAfter, SweepSettings sweeps) {
+                                  Duration pipelineStallAfter, MqttSecurity mqttSecurity, SweepSettings sweeps) {
+
+    /** Anonymous over plain TCP, as on the embedded broker. */
+    public CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
+                               SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
+                               HttpSettings http, double ambientTempC, Duration detectionMaxAge,
+                               List<TeamZone> teams, InspectionSettings inspection, Duration maxClockSkew,
+                               Duration pipelineStallAfter) {
+        this(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http, ambientTempC, detectionMaxAge,
+                teams, inspection, maxClockSkew, pipelineStallAfter, MqttSecurity.NONE, null);
+    }
 
     /** The default age at which health calls a pipeline stalled. */
     public static final Duration DEFAULT_PIPELINE_STALL_AFTER = Duration.ofSeconds(30);
@@ -37,7 +49,7 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
                                HttpSettings http, double ambientTempC, Duration detectionMaxAge, List<TeamZone> teams,
                                InspectionSettings inspection) {
         this(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http, ambientTempC, detectionMaxAge,
-                teams, inspection, DetectionParser.DEFAULT_MAX_CLOCK_SKEW, DEFAULT_PIPELINE_STALL_AFTER, null);
+                teams, inspection, DetectionParser.DEFAULT_MAX_CLOCK_SKEW, DEFAULT_PIPELINE_STALL_AFTER);
     }
 
     /** Without point inspections (tips send no drone). */
@@ -51,30 +63,37 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
     /** The same settings with these point-inspection settings. */
     public CoordinatorSettings withInspection(InspectionSettings newInspection) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew, pipelineStallAfter, sweeps);
+                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew, pipelineStallAfter, mqttSecurity, sweeps);
     }
 
     /** The same settings with this clock skew allowed for sensors that run ahead. */
     public CoordinatorSettings withMaxClockSkew(Duration newMaxClockSkew) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew, pipelineStallAfter, sweeps);
+                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew, pipelineStallAfter, mqttSecurity, sweeps);
     }
 
     /** The same settings with this age at which health calls the pipeline stalled. */
     public CoordinatorSettings withPipelineStallAfter(Duration newStallAfter) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, newStallAfter, sweeps);
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, newStallAfter, mqttSecurity, sweeps);
     }
 
     /** The same settings with this way of flying sweeps. */
     public CoordinatorSettings withSweeps(SweepSettings newSweeps) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, newSweeps);
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, mqttSecurity, newSweeps);
+    }
+
+    /** The same settings with these MQTT credentials and TLS settings. */
+    public CoordinatorSettings withMqttSecurity(MqttSecurity newSecurity) {
+        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, newSecurity, sweeps);
     }
 
     public CoordinatorSettings {
         inspection = inspection == null ? InspectionSettings.defaults() : inspection;
         sweeps = sweeps == null ? SweepSettings.defaults() : sweeps;
+        mqttSecurity = mqttSecurity == null ? MqttSecurity.NONE : mqttSecurity;
         maxClockSkew = maxClockSkew == null ? DetectionParser.DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
         pipelineStallAfter = pipelineStallAfter == null ? DEFAULT_PIPELINE_STALL_AFTER : pipelineStallAfter;
         if (pipelineStallAfter.isNegative() || pipelineStallAfter.isZero()) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,6 +19,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.winterwatch.coordinator.mqtt.LoginRefusal;
 import org.winterwatch.coordinator.mqtt.MessageCallback;
 import org.winterwatch.alerts.Topics;
 
@@ -51,6 +53,7 @@ final class SoloGuard {
             probe.setCallback(new Collect(statuses));
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setConnectionTimeout(5);
+            s.mqttSecurity().applyTo(options);
             probe.connect(options).waitForCompletion(6_000);
             probe.subscribe(topic, 1).waitForCompletion(5_000);
             JsonNode retained = statuses.poll(2, TimeUnit.SECONDS);
@@ -64,6 +67,10 @@ final class SoloGuard {
                         + "); an embedded H2 database cannot be shared: run several coordinators on one PostgreSQL (--db-url)", null);
             }
         } catch (MqttException e) {
+            Optional<LoginRefusal> refused = LoginRefusal.of(e);
+            if (refused.isPresent()) { // the coordinator's own login would be refused alike: say so now, once
+                throw new StartupException(refused.get().explain(s.mqttUrl(), s.mqttSecurity().user()), e);
+            }
             LOG.debug("coordinator probe could not look at the broker reason={}", e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -26,6 +26,7 @@ import org.winterwatch.coordinator.sweep.SweepSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
+import org.winterwatch.coordinator.mqtt.MqttSecurity;
 import org.winterwatch.geo.layer.LayerException;
 import org.winterwatch.geo.layer.SiteLayers;
 import org.winterwatch.geo.site.Site;
@@ -47,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, mqtt_user, mqtt_password_file, mqtt_ca_file, mqtt_cert_file, mqtt_key_file, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -55,8 +56,11 @@ final class ServeCommand implements Callable<Integer> {
     Integer httpPort;
     @Option(names = "--http-host", description = "Address to listen on (0.0.0.0).")
     String httpHost;
-    @Option(names = "--mqtt-url", description = "MQTT 5 broker, e.g. tcp://127.0.0.1:1883. Absent: an embedded broker on --mqtt-port.")
+    @Option(names = "--mqtt-url", description = "MQTT 5 broker, e.g. tcp://127.0.0.1:1883 or mqtts://broker:8883 (TLS). "
+            + "Absent: an embedded broker on --mqtt-port.")
     String mqttUrl;
+    @Mixin
+    MqttSecurityOptions mqttSecurity;
     @Option(names = "--mqtt-port", description = "Embedded broker port when no --mqtt-url is given (1883).")
     Integer mqttPort;
     @Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres. Absent: H2 under --data-dir.")
@@ -96,6 +100,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Settings s = Settings.load(config, System.getenv());
+        // the MQTT login first: a missing password or CA file stops everything before anything is written
+        String brokerUrl = MqttSecurity.pahoUrl(s.string("mqtt-url", mqttUrl, null));
+        MqttSecurity login = mqttSecurity.resolve(s, brokerUrl);
         Path data = Path.of(s.string("data-dir", dataDir == null ? null : dataDir.toString(), "./data"));
         int http = s.integer("http-port", httpPort, 8080);
         String host = s.string("http-host", httpHost, "0.0.0.0");
@@ -123,7 +130,8 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         List<AutoCloseable> parts = new ArrayList<>();
-        String broker = s.string("mqtt-url", mqttUrl, null);
+        warnIfPasswordInClear(out, brokerUrl, login);
+        String broker = brokerUrl;
         if (broker == null) {
             int port = s.integer("mqtt-port", mqttPort, 1883);
             EmbeddedBroker embedded = EmbeddedBroker.start(data.resolve("broker"), port);
@@ -132,7 +140,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), policy,
-                api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew, pipelineStallAfter(s), sweeping);
+                api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew, pipelineStallAfter(s))
+                .withMqttSecurity(login).withSweeps(sweeping);
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start
@@ -167,6 +176,17 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** A password over plain TCP to another machine can be read on the way: say so, once, at start. */
+    private static void warnIfPasswordInClear(PrintWriter out, String brokerUrl, MqttSecurity login) {
+        if (login.user() == null || brokerUrl == null || MqttSecurity.isTls(brokerUrl)) {
+            return;
+        }
+        String host = brokerUrl.replaceFirst("^[a-z]+://", "").replaceFirst(":[0-9]+/?$", "");
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("[::1]")) {
+            out.println("warning: the MQTT password goes unencrypted over " + brokerUrl + "; use mqtts:// off loopback");
+        }
+    }
+
     /** {@code max_clock_skew_s}: whole seconds, at most a day (a clock further off is broken, not skewed). */
     private static Duration maxClockSkew(Settings s, Integer flag) {
         long defaultS = DetectionParser.DEFAULT_MAX_CLOCK_SKEW.toSeconds();
@@ -186,7 +206,7 @@ final class ServeCommand implements Callable<Integer> {
         return Duration.ofSeconds(seconds);
     }
 
-    private static SiteLayer readSites(List<String> files) {
+    static SiteLayer readSites(List<String> files) {
         if (files.isEmpty()) {
             return SiteLayers.demoLayer();
         }

@@ -92,6 +92,12 @@ final class Settings {
         return out;
     }
 
+    /** The environment's value of {@code WW_NAME} alone, for a secret that has no config key, or null. */
+    String fromEnvironment(String name) {
+        String value = env.get(envName(name));
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     JsonNode raw(String key) {
         return config.get(key);
     }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.winterwatch.coordinator.mqtt.BrokerLogin;
+import org.winterwatch.coordinator.mqtt.MqttSecurity;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.simulator.Scenario;
 import org.winterwatch.simulator.SimClock;
@@ -34,8 +36,11 @@ final class SimulateCommand implements Callable<Integer> {
     int drones;
     @Option(names = "--grpc-base-port", defaultValue = "50051", description = "Drone i serves MAVSDK gRPC on P+i, i from 0 (default: ${DEFAULT-VALUE}).")
     int grpcBasePort;
-    @Option(names = "--mqtt-url", description = "Broker the onboard detectors and fixed sensors publish to, e.g. tcp://127.0.0.1:1883 (absent: no publishing).")
+    @Option(names = "--mqtt-url", description = "Broker the onboard detectors and fixed sensors publish to, e.g. tcp://127.0.0.1:1883 "
+            + "or mqtts://broker:8883 (absent: no publishing). All of them log in alike: --mqtt-user and the password.")
     String mqttUrl;
+    @Mixin
+    MqttSecurityOptions mqttSecurity;
     @Option(names = "--scenario", description = "Scenario JSON (docs/scenario-format.md). Default: the bundled demo scenario.")
     Path scenario;
     @Option(names = "--speedup", defaultValue = "1", description = "Simulated seconds per real second (default: ${DEFAULT-VALUE}).")
@@ -60,10 +65,12 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--scenario " + e.getMessage());
         }
+        String brokerUrl = MqttSecurity.pahoUrl(mqttUrl);
+        MqttSecurity login = mqttSecurity.resolve(Settings.load(null, System.getenv()), brokerUrl);
         SimulatorConfig config;
         try {
             LatLon launch = home == null ? SimulatorConfig.DEMO_HOME : LatLon.parse(home);
-            config = new SimulatorConfig(drones, grpcBasePort, launch, speedup, mqttUrl,
+            config = new SimulatorConfig(drones, grpcBasePort, launch, speedup, brokerUrl,
                     SimulatorConfig.DEFAULT_TOPIC_PREFIX, world.people(), world.ambientTempC(), 42L, 10)
                     .withScenario(world);
             if (seed != null) {
@@ -80,8 +87,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
         // detections are stamped with the wall clock when published, so a coordinator on the wall clock
         // (serve) accepts them at any speedup; simulated time travels in their simulatedAt field
+        if (brokerUrl != null) {
+            BrokerLogin.refusal(brokerUrl, login).ifPresent(refused -> {
+                throw new IllegalStateException(refused.explain(brokerUrl, login.user()));
+            });
+        }
         Clock wall = Clock.systemUTC();
-        Simulator simulator = Simulator.start(config, SimClock.startingAt(wall.instant(), speedup), wall);
+        Simulator simulator = Simulator.start(config, SimClock.startingAt(wall.instant(), speedup), wall, login::applyTo);
         int shown = Math.min(simulator.droneCount(), 8);
         for (int i = 0; i < shown; i++) {
             out.println(simulator.droneId(i) + ": MAVSDK gRPC on 127.0.0.1:" + simulator.grpcPort(i));

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "winterwatch", mixinStandardHelpOptions = true, version = "WinterWatch 0.1.0",
         description = "Patrol coordination for cold-weather outreach: coverage missions, drones over MAVSDK, alerts over MQTT.",
         subcommands = {DemoCommand.class, ServeCommand.class, SimulateCommand.class, PlanCommand.class,
-                SitesCommand.class})
+                SitesCommand.class, MqttAclCommand.class})
 public final class WinterWatchCli {
 
     public static void main(String[] args) {

@@ -120,7 +120,7 @@ public final class HttpApiVerticle extends VerticleBase {
             body.put("status", h.up() ? "UP" : "DOWN");
             body.put("role", h.role());
             ObjectNode parts = body.putObject("components");
-            h.components().forEach((name, ok) -> parts.put(name, ok ? "UP" : "DOWN"));
+            h.components().keySet().forEach(name -> parts.put(name, h.shown(name)));
             ArrayNode failing = body.putArray("failing");
             h.components().forEach((name, ok) -> {
                 if (!ok) {

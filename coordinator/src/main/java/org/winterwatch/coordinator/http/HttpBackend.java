@@ -25,16 +25,31 @@ public interface HttpBackend {
      * @param role    "active" or "standby" (a standby is healthy without a broker connection of its own)
      * @param details further figures shown beside the components by name (such as {@code clocks}); they never make
      *                the coordinator down
+     * @param why     for a part that is down, the reason when one is known (the broker: "not authorised")
      */
-    record Health(Map<String, Boolean> components, String role, Map<String, JsonNode> details) {
+    record Health(Map<String, Boolean> components, String role, Map<String, JsonNode> details, Map<String, String> why) {
 
         public Health {
             components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
             details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+            why = why == null ? Map.of() : Map.copyOf(why);
+        }
+
+        public Health(Map<String, Boolean> components, String role, Map<String, JsonNode> details) {
+            this(components, role, details, Map.of());
         }
 
         public boolean up() {
             return components.values().stream().allMatch(Boolean::booleanValue);
+        }
+
+        /** A part as health shows it: "UP", "DOWN", or "DOWN (reason)". */
+        public String shown(String component) {
+            if (Boolean.TRUE.equals(components.get(component))) {
+                return "UP";
+            }
+            String reason = why.get(component);
+            return reason == null ? "DOWN" : "DOWN (" + reason + ")";
         }
     }
 

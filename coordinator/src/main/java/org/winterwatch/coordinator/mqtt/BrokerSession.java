@@ -1,5 +1,6 @@
 package org.winterwatch.coordinator.mqtt;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * expiry, so a broker that kept the session redelivers the inbound messages not yet acknowledged; a broker that lost
  * it gets the subscriptions again. Every connection reads its own limits from its CONNACK.
  *
+ * <p>A broker that refuses the login ({@link LoginRefusal}) fails the first connection with that refusal as its cause;
+ * later, the refusal is logged once and kept for health to show until a login is accepted again. Attempts go on at the
+ * usual back-off, so that a password fixed on the broker's side is taken up without a restart.
+ *
  * <p>All state changes run on one thread, {@code ww-mqtt}; Paho's callbacks only hand events to it.
  */
 final class BrokerSession implements AutoCloseable {
@@ -40,6 +45,7 @@ final class BrokerSession implements AutoCloseable {
 
     private final String brokerUrl;
     private final String clientId;
+    private final String user;
     private final Supplier<MqttConnectionOptions> options;
     private final Supplier<InboundRoutes> routes;
     private final Runnable onReady;
@@ -64,17 +70,21 @@ final class BrokerSession implements AutoCloseable {
     private volatile BrokerConnection current;
     private volatile BrokerLimits limits = BrokerLimits.PROTOCOL_DEFAULTS;
     private volatile boolean closed;
+    /** The broker's refusal of the latest login attempt, until one is accepted. */
+    private volatile LoginRefusal refusal;
 
     /**
      * @param options a fresh set of connect options for each attempt
      * @param routes  who takes which inbound message, read at each connection
+     * @param user    the user name the options log in with (null: anonymous), for the logs
      * @param onReady run on the session thread after each connection is made and subscribed
      */
-    BrokerSession(String brokerUrl, String clientId, Supplier<MqttConnectionOptions> options,
+    BrokerSession(String brokerUrl, String clientId, String user, Supplier<MqttConnectionOptions> options,
                   Supplier<InboundRoutes> routes,
                   Runnable onReady) throws MqttException {
         this.brokerUrl = brokerUrl;
         this.clientId = clientId;
+        this.user = user;
         this.options = options;
         this.routes = routes;
         this.onReady = onReady;
@@ -94,6 +104,11 @@ final class BrokerSession implements AutoCloseable {
     boolean isReady() {
         BrokerConnection link = current;
         return link != null && link.ready && !link.dead && link.client.isConnected();
+    }
+
+    /** Why the broker refused the latest login attempt, while no attempt since was accepted. */
+    Optional<LoginRefusal> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     /** The limits of the current connection, or of the last one while there is none. */
@@ -145,21 +160,31 @@ final class BrokerSession implements AutoCloseable {
         try {
             link = new BrokerConnection(new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence()), owner, routes.get());
         } catch (MqttException | RuntimeException e) {
-            fail("cannot create the MQTT client: " + e);
+            fail("cannot create the MQTT client: " + e, e);
             return;
         }
         current = link;
         try {
             link.client.connect(options.get(), null, listener(token -> connected(link, token),
-                    e -> lost(link, "connect failed: " + e)));
+                    e -> connectFailed(link, e)));
             loop.schedule(() -> {
                 if (!link.ready && !link.dead) {
                     lost(link, "no CONNACK and SUBACK within " + ATTEMPT_DEADLINE_S + " s");
                 }
             }, ATTEMPT_DEADLINE_S, TimeUnit.SECONDS);
         } catch (MqttException | RuntimeException e) {
-            lost(link, "connect failed: " + e);
+            connectFailed(link, e);
         }
+    }
+
+    private void connectFailed(BrokerConnection link, Throwable e) {
+        LoginRefusal refused = LoginRefusal.of(e).orElse(null);
+        if (refused != null && refusal == null && firstReady.isDone()) {
+            LOG.error("mqtt login refused uri={} user={} reason=\"{}\"; trying again every {} s at most",
+                    brokerUrl, user == null ? "(anonymous)" : user, refused, ReconnectBackoff.MOST.toSeconds());
+        }
+        refusal = refused;
+        lost(link, "connect failed: " + e, e);
     }
 
     private void connected(BrokerConnection link, IMqttToken connack) {
@@ -195,6 +220,10 @@ final class BrokerSession implements AutoCloseable {
             }
         }
         link.ready = true;
+        if (refusal != null) {
+            LOG.warn("mqtt login accepted again uri={} user={}", brokerUrl, user == null ? "(anonymous)" : user);
+            refusal = null;
+        }
         backoff.reset();
         firstReady.complete(null);
         try {
@@ -206,6 +235,10 @@ final class BrokerSession implements AutoCloseable {
 
     /** Ends a connection or an attempt: its publishes fail, its client is discarded, a new attempt follows. */
     private void lost(BrokerConnection link, String reason) {
+        lost(link, reason, null);
+    }
+
+    private void lost(BrokerConnection link, String reason, Throwable cause) {
         if (link.dead) {
             return;
         }
@@ -217,15 +250,17 @@ final class BrokerSession implements AutoCloseable {
         if (wasReady) {
             LOG.warn("mqtt connection lost reason={}", reason);
         }
-        fail(reason);
+        fail(reason, cause);
     }
 
     /** After a failed attempt or a lost connection: gives up if the first connection never came, else tries again. */
-    private void fail(String reason) {
+    private void fail(String reason, Throwable cause) {
         if (!firstReady.isDone()) {
-            LOG.warn("mqtt first connection failed reason={}", reason);
+            if (refusal == null) { // a refused login is told by whoever started the session, in one line
+                LOG.warn("mqtt first connection failed reason={}", reason);
+            }
             firstReady.completeExceptionally(new MqttException(MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR,
-                    new IllegalStateException(reason)));
+                    cause != null ? cause : new IllegalStateException(reason)));
             return;
         }
         if (closed) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -45,17 +46,29 @@ public final class MqttBridge implements AutoCloseable {
     private final String brokerUrl;
     private final Topics topics;
     private final Clock clock;
+    private final MqttSecurity security;
     private final List<Runnable> onConnected = new CopyOnWriteArrayList<>();
     /** No subscriptions, and nothing acknowledged, until {@link #handle} says who takes what. */
     private volatile InboundRoutes routes = new InboundRoutes(Map.of(), (topic, payload, ack) ->
             LOG.debug("inbound message before any handler, left unacknowledged topic={}", topic));
 
-    /** A bridge that subscribes to nothing until {@link #handle} is called; connects on {@link #connect}. */
+    /** An anonymous bridge over plain TCP (the embedded broker); see {@link #MqttBridge(String, String, MqttSecurity, Topics, Clock)}. */
     public MqttBridge(String brokerUrl, String clientId, Topics topics, Clock clock) throws MqttException {
+        this(brokerUrl, clientId, MqttSecurity.NONE, topics, clock);
+    }
+
+    /**
+     * A bridge that subscribes to nothing until {@link #handle} is called; connects on {@link #connect}, logging in
+     * and securing the connection as {@code security} says.
+     */
+    public MqttBridge(String brokerUrl, String clientId, MqttSecurity security, Topics topics, Clock clock)
+            throws MqttException {
         this.brokerUrl = brokerUrl;
         this.topics = topics;
         this.clock = clock;
-        this.session = new BrokerSession(brokerUrl, clientId, this::options, () -> routes, this::announceOnline);
+        this.security = security;
+        this.session = new BrokerSession(brokerUrl, clientId, security.user(), this::options, () -> routes,
+                this::announceOnline);
     }
 
     /**
@@ -113,6 +126,11 @@ public final class MqttBridge implements AutoCloseable {
         return session.publish(topic, message);
     }
 
+    /** Why the broker refused the latest login, while it refuses it (health shows it beside the broker). */
+    public Optional<LoginRefusal> loginRefusal() {
+        return session.refusal();
+    }
+
     @Override
     public void close() {
         if (session.isReady()) {
@@ -136,6 +154,7 @@ public final class MqttBridge implements AutoCloseable {
         if (BufferedSocketFactory.serves(brokerUrl)) {
             options.setSocketFactory(new BufferedSocketFactory());
         }
+        security.applyTo(options);
         MqttMessage will = new MqttMessage(status("offline").getBytes(StandardCharsets.UTF_8));
         will.setQos(1);
         will.setRetained(true);

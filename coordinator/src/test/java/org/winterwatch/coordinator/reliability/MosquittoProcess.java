@@ -17,7 +17,7 @@ import java.util.List;
  * unless one is given (Mosquitto's own default is 1,000 messages); 100 messages in flight per client unless
  * {@link #withDefaultLimits} asks for Mosquitto's own limits (20 in flight, announced as Receive Maximum).
  */
-final class MosquittoProcess implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -40,21 +40,23 @@ final class MosquittoProcess implements AutoCloseable {
         return new MosquittoProcess(dir, List.of());
     }
 
-    /** With these lines added to Mosquitto's defaults, e.g. {@code max_packet_size 2048}. */
-    static MosquittoProcess withSettings(Path dir, String... lines) throws IOException {
+    /**
+     * With these lines added to Mosquitto's defaults, e.g. {@code max_packet_size 2048}; they follow the first listener,
+     * so TLS lines ({@code certfile}, ...) apply to it. Anonymous clients are allowed unless a line says otherwise.
+     */
+    public static MosquittoProcess withSettings(Path dir, String... lines) throws IOException {
         return new MosquittoProcess(dir, List.of(lines));
     }
 
     private MosquittoProcess(Path dir, List<String> limits) throws IOException {
         this.dir = Files.createDirectories(dir);
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            this.port = s.getLocalPort();
-        }
+        this.port = freePort();
+        boolean anonymousSaid = limits.stream().anyMatch(line -> line.startsWith("allow_anonymous"));
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 // started as root, Mosquitto would drop to the mosquitto user and could not write its state here
                 "user " + System.getProperty("user.name"),
-                "allow_anonymous true",
+                anonymousSaid ? "" : "allow_anonymous true",
                 "persistence true",
                 "persistence_location " + dir + "/",
                 String.join("\n", limits),
@@ -62,11 +64,23 @@ final class MosquittoProcess implements AutoCloseable {
                 ""));
     }
 
-    String url() {
+    /** A free TCP port on loopback, e.g. for a further listener. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    MosquittoProcess start() throws IOException {
+    /** The first listener's port. */
+    public int port() {
+        return port;
+    }
+
+    public MosquittoProcess start() throws IOException {
         process = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
         await().atMost(Duration.ofSeconds(15)).until(this::accepting);
@@ -74,7 +88,7 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** A clean stop (SIGTERM): Mosquitto saves its sessions and queued messages. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             process.waitFor();
@@ -92,7 +106,7 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** Mosquitto's log, for a failing test to show. */
-    List<String> log() throws IOException {
+    public List<String> log() throws IOException {
         Path log = dir.resolve("mosquitto.log");
         return Files.exists(log) ? Files.readAllLines(log) : List.of();
     }

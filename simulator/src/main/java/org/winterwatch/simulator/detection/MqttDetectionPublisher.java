@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * client id {@code sim-<droneId>}.
  *
  * <p>Paho reconnects by itself only after a first successful connect, so the first connect is retried
- * here with backoff. Detections raised while offline wait in Paho's small in-memory buffer; when that
+ * here with backoff. Credentials and TLS come from whoever starts the simulator, as a step that completes the connect
+ * options ({@code login}), so that the simulator's sensors log in to a secured broker like any other client. Detections raised while offline wait in Paho's small in-memory buffer; when that
  * overflows the oldest are dropped. A publish failure is logged and never reaches the world loop.
  */
 public final class MqttDetectionPublisher implements AutoCloseable {
@@ -38,10 +40,19 @@ public final class MqttDetectionPublisher implements AutoCloseable {
     private final MqttAsyncClient client;
     private final ScheduledExecutorService retries;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Consumer<MqttConnectionOptions> login;
 
+    /** An anonymous publisher. */
     public MqttDetectionPublisher(String mqttUrl, String topicPrefix, String droneId, ScheduledExecutorService retries)
             throws MqttException {
+        this(mqttUrl, topicPrefix, droneId, retries, options -> { });
+    }
+
+    /** @param login adds the user name, password and TLS socket factory to each connect's options */
+    public MqttDetectionPublisher(String mqttUrl, String topicPrefix, String droneId, ScheduledExecutorService retries,
+                                  Consumer<MqttConnectionOptions> login) throws MqttException {
         this.droneId = droneId;
+        this.login = login;
         this.topic = topicPrefix + "/detections/" + droneId;
         this.retries = retries;
         this.client = new MqttAsyncClient(mqttUrl, "sim-" + droneId, new MemoryPersistence());
@@ -79,6 +90,7 @@ public final class MqttDetectionPublisher implements AutoCloseable {
         options.setCleanStart(true);
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
+        login.accept(options);
         try {
             client.connect(options, null, new MqttActionListener() {
                 @Override
