@@ -48,6 +48,8 @@ final class SortiePilot {
     private final Executor back;
     private final Map<String, Runnable> held = new HashMap<>();
     private final Set<String> starting = new HashSet<>();
+    /** Drones a return command is on its way to. */
+    private final Set<String> homing = new HashSet<>();
 
     SortiePilot(FleetSupervisor fleet, SweepPlanning planning, List<List<GeoPoint>> noFlyZones, Executor back) {
         this.fleet = fleet;
@@ -152,28 +154,37 @@ final class SortiePilot {
     }
 
     /**
-     * Tells a drone that left its sweep in the air to come home, once it can hear us.
+     * Tells a drone that must not go on flying (its sweep aborted, or it left the sweep) to come home, once it can hear
+     * us; a drone still taking off is told too, and a command the vehicle refused is sent again on the next call.
      *
-     * @return true when done with it (told, or already on the ground); false to try again later
+     * @param sortieOpen its sortie has not ended: on the ground and disarmed it may still be about to take off (its
+     *                   state lags the start command), so it is watched until the sortie ends
+     * @return true when done with it (it is heading home, or on the ground for good); false to call again later
      */
-    boolean sendHomeIfReachable(String droneId) {
+    boolean sendHomeIfReachable(String droneId, boolean sortieOpen) {
         Optional<DroneLink> link = fleet.link(droneId);
         if (link.isEmpty()) {
             return true;
         }
         DroneState state = link.get().state();
-        if (!state.connected()) {
+        if (!state.connected() || homing.contains(droneId)) {
             return false;
         }
-        if (state.inAir() && !"RETURN_TO_LAUNCH".equals(state.flightMode()) && !"LAND".equals(state.flightMode())) {
-            LOG.info("drone told to return droneId={}", droneId);
-            link.get().returnToLaunch().whenComplete((v, e) -> {
-                if (e != null) {
-                    LOG.warn("return command refused droneId={} reason={}", droneId, root(e).getMessage());
-                }
-            });
+        if ("RETURN_TO_LAUNCH".equals(state.flightMode()) || "LAND".equals(state.flightMode())) {
+            return true;
         }
-        return true;
+        if (!state.inAir() && !state.armed()) {
+            return !sortieOpen;
+        }
+        LOG.info("drone told to return droneId={}", droneId);
+        homing.add(droneId);
+        link.get().returnToLaunch().whenComplete((v, e) -> back.execute(() -> {
+            homing.remove(droneId);
+            if (e != null) {
+                LOG.warn("return command refused, will send it again droneId={} reason={}", droneId, root(e).getMessage());
+            }
+        }));
+        return false;
     }
 
     static boolean ready(DroneState s) {

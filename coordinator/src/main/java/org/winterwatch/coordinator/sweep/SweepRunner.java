@@ -216,7 +216,8 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
                 LOG.info("sweep ended sweepId={} state={} reason={}", sweep.id(), sweep.state().wireName(), sweep.reason());
             }
         }
-        sendHome.removeIf(pilot::sendHomeIfReachable);
+        sendHome.removeIf(droneId -> pilot.sendHomeIfReachable(droneId,
+                running.values().stream().anyMatch(s -> s.openSortie(droneId).isPresent())));
         publishProgress();
     }
 

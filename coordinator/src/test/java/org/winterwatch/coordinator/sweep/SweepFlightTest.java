@@ -149,10 +149,12 @@ class SweepFlightTest {
 
     @Test
     void abortingBringsTheDronesHomeAndSkipsWhatIsLeft() throws Exception {
-        fly(1);
+        // slow enough that the abort comes long before the first site is flown, even on a busy machine
+        fly(1, InspectionSettings.defaults(), 10);
         SweepRunner runner = runner();
         String id = launch(runner, new SweepRequest(NEARBY, null, null));
-        await().atMost(WAIT).until(() -> simulator.snapshot(0).inAir());
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> json(runner, id).path("state").asText().equals("flying"));
 
         SweepAnswer answer = runner.abort(id, "operator token ab12").get(10, TimeUnit.SECONDS);
 
@@ -163,7 +165,8 @@ class SweepFlightTest {
                 j -> j.path("sorties").findValuesAsText("state").stream().allMatch("aborted"::equals));
         assertThat(simulator.snapshot(0).inAir()).as("back on the ground").isFalse();
         assertThat(after.path("sites")).allSatisfy(s -> assertThat(s.path("state").asText()).isIn("swept", "skipped"));
-        assertThat(after.path("sites").findValuesAsText("reason")).contains("aborted by operator token ab12");
+        assertThat(after.path("sites").findValuesAsText("reason")).as("what was not flown before the abort")
+                .contains("aborted by operator token ab12");
         assertThat(runner.abort(id, "again").get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(SweepAnswer.Refused.class,
                 r -> assertThat(r.why()).isEqualTo(SweepAnswer.Why.CONFLICT));
     }
