@@ -44,7 +44,7 @@ class SweepFlightTest {
     /** Fast enough to fly four sites in seconds. */
     private static final double SPEEDUP = 40;
     /** Slow enough that ten simulated seconds are many 100 ms runner ticks and 200 ms drone states. */
-    private static final double TIMING_SPEEDUP = 20;
+    private static final double TIMING_SPEEDUP = 10;
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** Four sites within 450 m of the launch point. */
     private static final List<String> NEARBY = List.of("up-01", "atm-01", "br-03", "ot-02");
