@@ -68,14 +68,14 @@ public final class AlertPipeline implements AutoCloseable {
     /**
      * Rebuilds the alert book from the store and starts the writer and the outbox relay.
      *
-     * @param weather      the ambient temperature in force, shared with whoever reads it; set to the stored one first
+     * @param weather      the temperature and wind in force, shared with whoever reads it; set to the stored one first
      * @param sourceClocks where the detection parser records how far each source's clock runs ahead
      * @throws SQLException when the stored alerts or weather cannot be read
      */
     public static AlertPipeline start(Settings settings, AlertStore store, Weather weather, SourceClocks sourceClocks,
                                       Publisher publisher, Clock clock) throws SQLException {
         // the control room's last setting wins over the configured starting value, also after a failover
-        store.queries().weather().ifPresent(stored -> weather.set(stored.ambientTempC()));
+        store.queries().weather().ifPresent(stored -> weather.set(stored.conditions()));
         AlertBook book = new AlertBook(settings.sites(), settings.policy(), new Teams(settings.teams(), settings.policy()),
                 weather);
         book.restore(store.queries().alerts(null));
@@ -125,9 +125,9 @@ public final class AlertPipeline implements AutoCloseable {
         return worker.submit(action);
     }
 
-    /** The control room sets the ambient temperature; completes with it once stored. */
-    public CompletableFuture<Double> submitWeather(double ambientTempC) {
-        return worker.submitWeather(ambientTempC);
+    /** The control room sets the temperature and wind; completes with them once stored. */
+    public CompletableFuture<Weather.Conditions> submitWeather(Weather.Conditions conditions) {
+        return worker.submitWeather(conditions);
     }
 
     /** Adds a reason to an active alert, as a new version; dropped when the queue is full. */

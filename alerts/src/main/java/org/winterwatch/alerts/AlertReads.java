@@ -21,7 +21,7 @@ public final class AlertReads {
         this.store = store;
     }
 
-    /** The latest version of every alert in {@code state} (every alert when null). */
+    /** The latest version of every alert in {@code state} (every alert when null), most urgent first. */
     public List<Alert> alerts(AlertState state) throws SQLException {
         return store.queries().alerts(state);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.locationtech.jts.geom.Coordinate;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.geo.coverage.CoveragePlanner;
@@ -42,6 +43,12 @@ public final class FleetPlanner {
      * @param home    take-off and landing point of every drone
      */
     public FleetPlan plan(SiteLayer layer, List<String> siteIds, int drones, LatLon home) {
+        return plan(layer, siteIds, drones, home, PlanProgress.NONE);
+    }
+
+    /** As {@link #plan(SiteLayer, List, int, LatLon)}, telling {@code progress} as each site is planned. */
+    public FleetPlan plan(SiteLayer layer, List<String> siteIds, int drones, LatLon home, PlanProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(home, "home");
         if (drones < 1) {
@@ -57,7 +64,12 @@ public final class FleetPlanner {
         List<SiteCoverage> coverages = new ArrayList<>();
         List<String> requested = requested(layer, siteIds);
         // sites are planned independently, so in parallel; results are used in the layer's order
-        List<Object> outcomes = requested.parallelStream().map(id -> outcome(id, layer, projection, transit)).toList();
+        AtomicInteger planned = new AtomicInteger();
+        List<Object> outcomes = requested.parallelStream().map(id -> {
+            Object outcome = outcome(id, layer, projection, transit);
+            progress.sitesPlanned(planned.incrementAndGet(), requested.size());
+            return outcome;
+        }).toList();
         for (Object outcome : outcomes) {
             if (outcome instanceof Job job) {
                 jobs.add(job);

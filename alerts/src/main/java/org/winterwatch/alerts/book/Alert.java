@@ -10,6 +10,7 @@ import java.util.Objects;
  * <p>Every change produces a new value with {@code version} one higher; consumers de-duplicate by
  * {@code alertId} + {@code version}. Build changed copies with {@link #toBuilder()}.
  *
+ * @param risk         how likely the person comes to harm, 0..1; {@code priority} is derived from it
  * @param detectionIds the most recent detections folded in (at most {@link #MAX_DETECTION_IDS})
  * @param detectionCount all detections folded in
  * @param sources      distinct sensors and reporters that saw something here
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param siteHistory  the site's earlier resolved alerts, newest first
  * @param flags        what a tip said that matters (child, injury, elderly)
  */
-public record Alert(String alertId, AlertState state, Priority priority, String siteId, String siteName,
+public record Alert(String alertId, AlertState state, Priority priority, double risk, String siteId, String siteName,
                     String category, double lat, double lon, List<String> detectionIds, long detectionCount,
                     List<String> sources,
                     Instant firstSeen, Instant lastSeen, Double ambientTempC, String teamId, long version,
@@ -49,6 +50,9 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         items = items == null ? List.of() : List.copyOf(items);
         siteHistory = siteHistory == null ? List.of() : List.copyOf(siteHistory);
         flags = flags == null ? List.of() : List.copyOf(flags);
+        if (!(risk >= 0 && risk <= 1)) {
+            throw new IllegalArgumentException("risk must be within 0..1, was " + risk);
+        }
         if (detectionIds.isEmpty()) {
             throw new IllegalArgumentException("an alert needs at least one detection");
         }
@@ -75,6 +79,7 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         private String alertId;
         private AlertState state;
         private Priority priority;
+        private double risk;
         private String siteId;
         private String siteName;
         private String category;
@@ -117,6 +122,7 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
             alertId = a.alertId;
             state = a.state;
             priority = a.priority;
+            risk = a.risk;
             siteId = a.siteId;
             siteName = a.siteName;
             category = a.category;
@@ -150,6 +156,8 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         public Builder alertId(String v) { alertId = v; return this; }
         public Builder state(AlertState v) { state = v; return this; }
         public Builder priority(Priority v) { priority = v; return this; }
+        /** The risk, and the priority derived from it. */
+        public Builder risk(double v) { risk = v; priority = Priority.fromRisk(v); return this; }
         public Builder siteId(String v) { siteId = v; return this; }
         public Builder siteName(String v) { siteName = v; return this; }
         public Builder category(String v) { category = v; return this; }
@@ -187,7 +195,7 @@ public record Alert(String alertId, AlertState state, Priority priority, String 
         }
 
         public Alert build() {
-            return new Alert(alertId, state, priority, siteId, siteName, category, lat, lon, detectionIds, detectionCount, sources,
+            return new Alert(alertId, state, priority, risk, siteId, siteName, category, lat, lon, detectionIds, detectionCount, sources,
                     firstSeen, lastSeen, ambientTempC, teamId, version, updatedAt, confidence, reasons, dispatch,
                     dispatchedAt, acknowledgedAt, escalations, outcome, items, note, lastActionBy, knownSpot,
                     siteHistory, imageRef, flags);

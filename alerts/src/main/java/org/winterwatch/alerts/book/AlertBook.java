@@ -164,7 +164,8 @@ public final class AlertBook {
                     && (a.state() == AlertState.OPEN || a.state() == AlertState.ESCALATED)
                     && !a.dispatchedAt().plus(ackTimeout).isAfter(now)) {
                 String next = teams.nextAfter(a.teamId());
-                changed.add(put(a.toBuilder().state(AlertState.ESCALATED).priority(a.priority().raised())
+                changed.add(put(a.toBuilder().state(AlertState.ESCALATED)
+                        .risk(Math.max(a.risk(), a.priority().raised().floor()))
                         .teamId(next).escalations(a.escalations() + 1).dispatchedAt(now)
                         .reasons(with(a.reasons(), "not acknowledged by " + a.teamId() + " within "
                                 + ackTimeout.toMinutes() + " min: escalated to " + next))
@@ -254,12 +255,13 @@ public final class AlertBook {
         List<SiteVisit> history = site.map(s -> siteHistory.getOrDefault(s.id(), List.of())).orElse(List.of());
         boolean knownSpot = history.stream().anyMatch(v -> v.outcome().personFound());
         double confidence = weighted(d);
-        Double ambient = weather.ambientTempC();
+        Weather.Conditions conditions = weather.conditions();
+        Double ambient = conditions.ambientTempC();
         PriorityScore.Scored scored = PriorityScore.score(new PriorityScore.Inputs(confidence, category, ambient,
-                weather.coldWave(policy), 1, 1, Duration.ZERO, knownSpot, d.flags()));
+                conditions.windMps(), weather.coldWave(policy), 1, 1, Duration.ZERO, knownSpot, d.flags()));
         Dispatch dispatch = decide(confidence, d.flags(), Dispatch.WATCH);
         return new Alert.Builder()
-                .alertId(newAlertId.get()).state(AlertState.OPEN).priority(scored.priority())
+                .alertId(newAlertId.get()).state(AlertState.OPEN).risk(scored.risk())
                 .siteId(site.map(Site::id).orElse(null)).siteName(site.map(Site::name).orElse(null))
                 .category(category == null ? null : category.wireName())
                 .lat(d.lat()).lon(d.lon()).detectionIds(List.of(d.id())).sources(List.of(d.source()))
@@ -285,15 +287,16 @@ public final class AlertBook {
         SiteCategory category = existing.category() == null ? null : SiteCategory.fromWire(existing.category()).orElse(null);
         Instant first = d.observedAt().isBefore(existing.firstSeen()) ? d.observedAt() : existing.firstSeen();
         Instant last = d.observedAt().isAfter(existing.lastSeen()) ? d.observedAt() : existing.lastSeen();
-        Double ambient = weather.ambientTempC();
+        Weather.Conditions conditions = weather.conditions();
+        Double ambient = conditions.ambientTempC();
         PriorityScore.Scored scored = PriorityScore.score(new PriorityScore.Inputs(confidence, category, ambient,
-                weather.coldWave(policy), (int) Math.min(Integer.MAX_VALUE, existing.detectionCount() + 1), sources.size(),
+                conditions.windMps(), weather.coldWave(policy), (int) Math.min(Integer.MAX_VALUE, existing.detectionCount() + 1), sources.size(),
                 Duration.between(first, last),
                 existing.knownSpot(), List.copyOf(flags)));
         Dispatch dispatch = decide(confidence, List.copyOf(flags), existing.dispatch());
         boolean dispatchChanged = dispatch != existing.dispatch();
         return existing.toBuilder()
-                .priority(scored.priority().atLeast(existing.priority())).detectionIds(ids)
+                .risk(Math.max(scored.risk(), existing.risk())).detectionIds(ids)
                 .detectionCount(existing.detectionCount() + 1)
                 .sources(List.copyOf(sources)).firstSeen(first).lastSeen(last).ambientTempC(ambient)
                 .confidence(confidence).reasons(rescored(scored.reasons(), existing.reasons())).dispatch(dispatch)

@@ -1,22 +1,33 @@
 package org.winterwatch.alerts.book;
 
-/** How urgently a ground team should go. Ordered from most to least urgent. */
+/**
+ * How urgently a ground team should go, derived from an alert's risk (0..1) by fixed thresholds. Ordered from most to
+ * least urgent.
+ */
 public enum Priority {
-    CRITICAL, HIGH, MEDIUM, LOW;
+    CRITICAL(0.62), HIGH(0.45), MEDIUM(0.28), LOW(0);
+
+    private final double floor;
+
+    Priority(double floor) {
+        this.floor = floor;
+    }
 
     public String wireName() {
         return name().toLowerCase();
     }
 
-    static Priority fromScore(double score) {
-        if (score >= 0.85) {
-            return CRITICAL;
-        }
-        if (score >= 0.65) {
-            return HIGH;
-        }
-        if (score >= 0.45) {
-            return MEDIUM;
+    /** The lowest risk of this priority. */
+    public double floor() {
+        return floor;
+    }
+
+    /** The priority of a risk: the most urgent one whose floor it reaches. */
+    public static Priority fromRisk(double risk) {
+        for (Priority p : values()) {
+            if (risk >= p.floor) {
+                return p;
+            }
         }
         return LOW;
     }
@@ -24,10 +35,5 @@ public enum Priority {
     /** One step more urgent (escalation); critical stays critical. */
     Priority raised() {
         return this == CRITICAL ? CRITICAL : values()[ordinal() - 1];
-    }
-
-    /** The more urgent of the two. */
-    Priority atLeast(Priority other) {
-        return compareTo(other) <= 0 ? this : other;
     }
 }

@@ -6,19 +6,40 @@ import java.util.List;
 import org.winterwatch.geo.site.SiteCategory;
 
 /**
- * Scores how urgent an alert is from the cold, the place, how sure the sources are, how long the person has been
- * out, and what a tip said; keeps the reasons so the team sees why.
+ * The risk that a person at an alert's place comes to harm from the cold, from 0 to 1, and the priority derived from
+ * it: from the cold the place lets in (wind chill where it is exposed, less wind and cold where it is sheltered), how
+ * exposed the place is, how long and how often the person has been seen, how sure the sources are, and what a tip
+ * said. Keeps the reasons so the team sees why. The rationale, sources and calibration are in {@code docs/risk.md}.
  */
 final class PriorityScore {
+
+    /** Weights of the hazard terms (each term is 0..1; the weights sum to 1). */
+    static final double COLD_WEIGHT = 0.50;
+    static final double EXPOSURE_WEIGHT = 0.20;
+    static final double TIME_WEIGHT = 0.25;
+    static final double SIGHTINGS_WEIGHT = 0.05;
+    /** Felt temperature at which the cold term is 0, and the span over which it reaches 1 (at -30 C felt). */
+    static final double COLD_FROM_C = 10;
+    static final double COLD_SPAN_C = 40;
+    /** Minutes out after which about two thirds of the time term is reached. */
+    static final double TIME_SCALE_MIN = 60;
+    /** Additions for the extreme-weather plan, a known spot, and a tip naming an elderly person. */
+    static final double COLD_WAVE_BONUS = 0.05;
+    static final double KNOWN_SPOT_BONUS = 0.05;
+    static final double ELDERLY_BONUS = 0.10;
+    /** How much of the hazard counts when the sources are not sure at all (it all counts at confidence 1). */
+    static final double UNSURE_SHARE = 0.35;
+    /** Risks at or above this are tips naming a child or an injury; nothing else reaches it. */
+    static final double FLAGGED_FLOOR = 0.9;
 
     private PriorityScore() {
     }
 
-    record Inputs(double confidence, SiteCategory category, Double ambientTempC, boolean coldWave, int sightings,
-                  int sources, Duration sinceFirstSeen, boolean knownSpot, List<String> flags) {
+    record Inputs(double confidence, SiteCategory category, Double ambientTempC, double windMps, boolean coldWave,
+                  int sightings, int sources, Duration sinceFirstSeen, boolean knownSpot, List<String> flags) {
     }
 
-    record Scored(Priority priority, List<String> reasons) {
+    record Scored(double risk, Priority priority, List<String> reasons) {
     }
 
     /**
@@ -38,74 +59,57 @@ final class PriorityScore {
      */
     static boolean isScoreReason(String reason) {
         return reason.startsWith("confidence ") || reason.equals("no known site nearby") || reason.contains(" exposure ")
-                || reason.startsWith("ambient ") || reason.equals("extreme-weather plan active")
+                || reason.startsWith("ambient ") || reason.startsWith("feels like ") || reason.equals("extreme-weather plan active")
                 || reason.endsWith(" sightings") || reason.endsWith(" independent sources agree")
                 || reason.startsWith("first seen ") || reason.startsWith("known spot:") || reason.startsWith("tip mentions ");
     }
 
     static Scored score(Inputs in) {
         List<String> reasons = new ArrayList<>();
-        double exposure = exposure(in.category());
-        double score = 0.4 * in.confidence() + 0.3 * exposure + 0.3 * cold(in.ambientTempC());
+        Shelter shelter = Shelter.of(in.category());
         reasons.add("confidence " + fixed(in.confidence(), 100));
         reasons.add(in.category() == null ? "no known site nearby"
-                : in.category().wireName() + " exposure " + exposureWord(exposure));
+                : in.category().wireName() + " exposure " + shelter.word());
+        double cold = 0.6;
         if (in.ambientTempC() != null) {
+            double felt = shelter.feltC(in.ambientTempC(), in.windMps());
+            cold = clamp((COLD_FROM_C - felt) / COLD_SPAN_C);
             reasons.add("ambient " + fixed(in.ambientTempC(), 10) + " C");
+            reasons.add("feels like " + fixed(felt, 10) + " C here (wind " + fixed(in.windMps(), 10) + " m/s)");
         }
+        long minutes = in.sinceFirstSeen().toMinutes();
+        double hazard = COLD_WEIGHT * cold + EXPOSURE_WEIGHT * shelter.exposure()
+                + TIME_WEIGHT * (1 - Math.exp(-minutes / TIME_SCALE_MIN))
+                + SIGHTINGS_WEIGHT * Math.min(1, (in.sightings() - 1) / 5.0);
         if (in.coldWave()) {
-            score += 0.1;
+            hazard += COLD_WAVE_BONUS;
             reasons.add("extreme-weather plan active");
         }
         if (in.sightings() > 1) {
-            score += Math.min(0.15, 0.05 * (in.sightings() - 1));
             reasons.add(in.sightings() + " sightings");
         }
         if (in.sources() > 1) {
             reasons.add(in.sources() + " independent sources agree");
         }
-        long minutes = in.sinceFirstSeen().toMinutes();
-        if (minutes >= 30) {
-            score += Math.min(0.15, 0.05 * (minutes / 30));
+        if (minutes >= 10) {
             reasons.add("first seen " + minutes + " min ago");
         }
         if (in.knownSpot()) {
-            score += 0.05;
+            hazard += KNOWN_SPOT_BONUS;
             reasons.add("known spot: people were found here before");
         }
-        Priority priority = Priority.fromScore(score);
-        if (in.flags().contains("child") || in.flags().contains("injury")) {
-            priority = Priority.CRITICAL;
+        if (in.flags().contains("elderly")) {
+            hazard += ELDERLY_BONUS;
         }
+        double risk = clamp(hazard) * (UNSURE_SHARE + (1 - UNSURE_SHARE) * clamp(in.confidence()));
+        boolean flagged = in.flags().contains("child") || in.flags().contains("injury");
+        // a tip naming a child or an injury outranks every other alert, and among such tips the usual terms order them
+        risk = flagged ? FLAGGED_FLOOR + (1 - FLAGGED_FLOOR) * risk : FLAGGED_FLOOR * 0.99 * risk;
         in.flags().forEach(f -> reasons.add("tip mentions " + (f.equals("child") ? "a child" : f.equals("injury") ? "an injury" : "an elderly person")));
-        return new Scored(priority, reasons);
+        return new Scored(risk, Priority.fromRisk(risk), reasons);
     }
 
-    private static double exposure(SiteCategory category) {
-        if (category == null) {
-            return 0.6;
-        }
-        return switch (category) {
-            case CULVERT -> 1.0;
-            case BRIDGE -> 0.9;
-            case UNDERPASS -> 0.8;
-            case ABANDONED_BUILDING, CONSTRUCTION_SITE -> 0.7;
-            case OTHER, NO_FLY_ZONE -> 0.6;
-            case STATION -> 0.4;
-            case ATM_LOBBY -> 0.3;
-        };
-    }
-
-    private static String exposureWord(double exposure) {
-        return exposure >= 0.85 ? "high" : exposure >= 0.6 ? "medium" : "low";
-    }
-
-    /** 1 at -15 C and below, 0.2 at +5 C and above. */
-    private static double cold(Double ambientTempC) {
-        if (ambientTempC == null) {
-            return 0.6;
-        }
-        double t = Math.max(-15, Math.min(5, ambientTempC));
-        return 0.2 + 0.8 * (5 - t) / 20.0;
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -139,12 +140,12 @@ public final class AlertWorker implements AutoCloseable {
     }
 
     /**
-     * Sets the ambient temperature through the one writer: stored with the batch it falls in, then in force for the
-     * alert logic; completes with the temperature once committed.
+     * Sets the temperature and wind through the one writer: stored with the batch it falls in, then in force for the
+     * alert logic; completes with them once committed.
      */
-    public CompletableFuture<Double> submitWeather(double ambientTempC) {
-        CompletableFuture<Double> result = new CompletableFuture<>();
-        offer(new Work.SetWeather(Weather.checked(ambientTempC), result), result);
+    public CompletableFuture<Weather.Conditions> submitWeather(Weather.Conditions conditions) {
+        CompletableFuture<Weather.Conditions> result = new CompletableFuture<>();
+        offer(new Work.SetWeather(Objects.requireNonNull(conditions, "conditions"), result), result);
         return result;
     }
 
@@ -324,10 +325,10 @@ public final class AlertWorker implements AutoCloseable {
         WeatherStore.StoredWeather weather = null;
         for (WorkParser.Parsed p : parsed) {
             if (p.work() instanceof Work.SetWeather set) {
-                weather = new WeatherStore.StoredWeather(set.ambientTempC(), now);
+                weather = new WeatherStore.StoredWeather(set.conditions(), now);
                 afterCommit.add(() -> {
-                    book.weather().set(set.ambientTempC());
-                    set.result().complete(set.ambientTempC());
+                    book.weather().set(set.conditions());
+                    set.result().complete(set.conditions());
                 });
                 continue;
             }

@@ -3,6 +3,7 @@ package org.winterwatch.alerts.pipeline;
 import java.util.concurrent.CompletableFuture;
 import org.winterwatch.alerts.book.ActionResult;
 import org.winterwatch.alerts.book.TeamAction;
+import org.winterwatch.alerts.book.Weather;
 
 /** One unit of work for the alert worker, processed in arrival order. */
 public sealed interface Work {
@@ -26,8 +27,8 @@ public sealed interface Work {
     record Note(String alertId, String reason) implements Work {
     }
 
-    /** The control room sets the ambient temperature; completes with it once stored. */
-    record SetWeather(double ambientTempC, CompletableFuture<Double> result) implements Work {
+    /** The control room sets the temperature and wind; completes with them once stored. */
+    record SetWeather(Weather.Conditions conditions, CompletableFuture<Weather.Conditions> result) implements Work {
     }
 
     /** Time to look for alerts nobody answered. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.winterwatch.alerts.book.Alert;
+import org.winterwatch.alerts.book.AlertOrder;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.wire.AlertJson;
 
@@ -34,7 +35,7 @@ public final class AlertQueries {
     }
 
     /**
-     * Alerts as they are now, newest change first: in one state or all ({@code null}), and changed at or after
+     * Alerts as they are now, most urgent first ({@link AlertOrder#MOST_URGENT_FIRST}): in one state or all ({@code null}), and changed at or after
      * {@code since} or whenever ({@code null}). A phone back online asks for what changed since the last alert it got.
      */
     public List<Alert> alerts(AlertState state, Instant since) throws SQLException {
@@ -46,7 +47,7 @@ public final class AlertQueries {
             where.add("a.updated_at >= ?");
         }
         String sql = "SELECT v.body FROM alerts a JOIN alert_versions v ON v.vseq = a.body_seq"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY a.updated_at DESC";
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (state != null) {
@@ -62,6 +63,7 @@ public final class AlertQueries {
                     out.add(AlertJson.read(rs.getString(1)));
                 }
             }
+            out.sort(AlertOrder.MOST_URGENT_FIRST);
             return out;
         }
     }

@@ -46,6 +46,7 @@ public final class AlertJson {
             g.writeStringField("alertId", a.alertId());
             g.writeStringField("state", a.state().wireName());
             g.writeStringField("priority", a.priority().wireName());
+            g.writeNumberField("risk", Math.round(a.risk() * 1000) / 1000.0);
             g.writeStringField("siteId", a.siteId());
             g.writeStringField("siteName", a.siteName());
             g.writeStringField("category", a.category());
@@ -103,6 +104,8 @@ public final class AlertJson {
     public static Alert read(String text) {
         try {
             JsonNode o = JSON.readTree(text);
+            // versions stored before alerts had a risk get the lowest risk of their priority
+            Priority priority = Priority.valueOf(o.get("priority").asText().toUpperCase(Locale.ROOT));
             List<SiteVisit> history = new ArrayList<>();
             for (JsonNode v : o.path("siteHistory")) {
                 history.add(new SiteVisit(Instant.parse(v.get("resolvedAt").asText()),
@@ -111,7 +114,8 @@ public final class AlertJson {
             return new Alert.Builder()
                     .alertId(o.get("alertId").asText())
                     .state(AlertState.valueOf(o.get("state").asText().toUpperCase(Locale.ROOT)))
-                    .priority(Priority.valueOf(o.get("priority").asText().toUpperCase(Locale.ROOT)))
+                    .risk(o.hasNonNull("risk") ? o.get("risk").asDouble() : priority.floor())
+                    .priority(priority)
                     .siteId(textOrNull(o, "siteId"))
                     .siteName(textOrNull(o, "siteName"))
                     .category(textOrNull(o, "category"))

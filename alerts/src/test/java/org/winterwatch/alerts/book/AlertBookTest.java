@@ -350,7 +350,7 @@ class AlertBookTest {
     @Test
     void theExtremeWeatherPlanShortensTheTimeToAcknowledge() {
         // given a cold wave, and the alert of a team that has no next team
-        weather.set(-20);
+        weather.set(Weather.Conditions.calm(-20));
         Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.9), T0);
         Instant due = T0.plus(policy.coldWaveAckTimeout());
 

@@ -150,8 +150,8 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
-    public double ambientTempC() {
-        return weather.ambientTempC();
+    public Weather.Conditions weather() {
+        return weather.conditions();
     }
 
     @Override
@@ -160,9 +160,9 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
-    public CompletableFuture<Double> setAmbientTempC(double tempC) {
+    public CompletableFuture<Weather.Conditions> setWeather(Weather.Conditions conditions) {
         ActiveParts a = active.get();
-        return a == null ? standby() : a.pipeline.submitWeather(tempC);
+        return a == null ? standby() : a.pipeline.submitWeather(conditions);
     }
 
     @Override
@@ -192,6 +192,7 @@ final class CoordinatorBackend implements HttpBackend {
         sweeps.put("flightHours", Math.round(night.flightSeconds() / 36.0) / 100.0);
         sweeps.put("sitesSwept", night.sitesSwept());
         o.put("ambientTempC", weather.ambientTempC());
+        o.put("windMps", weather.windMps());
         o.put("coldWave", coldWave());
         return o.toString();
     }

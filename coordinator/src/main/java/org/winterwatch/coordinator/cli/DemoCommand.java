@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code winterwatch demo}: everything embedded, a simulated sweep of the demo layer, alerts printed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole system on embedded parts: MQTT broker, H2 database, simulator with drones and",
-                "people in the cold, the Yuhe (Datong) demo layer, and the coordinator with its HTTP API.",
-                "Sweeps every demo site in simulated time and prints each alert as it is raised."})
+        // the first line stands alone: the top-level --help lists each command with it
+        description = {"Runs the whole system on embedded parts and prints each alert as it is raised.",
+                "Embedded: an MQTT broker, an H2 database, a simulator with drones and people in the cold, the Yuhe",
+                "(Datong) demo layer, and the coordinator with its HTTP API. Sweeps every demo site in simulated time."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -97,8 +97,11 @@ final class PlanCommand implements Callable<Integer> {
         }
         LatLon launch = home == null ? layer.centroid() : LatLon.parse(home);
         FleetParameters params = new FleetParameters(coverage(), speedMps, enduranceMin, reserve);
-        FleetPlan plan = new FleetPlanner(params).plan(layer, null, drones, launch);
+        FleetPlan plan = new FleetPlanner(params).plan(layer, null, drones, launch,
+                new PlanProgressLines(spec.commandLine().getErr()));
         out.print(PlanSummary.text(plan, layer, drones));
+        // an auto-flushing writer flushes on println only: the summary ends in print, and may be all there is to say
+        out.flush();
         if (outGeojson != null) {
             Files.writeString(outGeojson, PlanGeoJson.write(plan, layer));
             out.println("Wrote " + outGeojson);

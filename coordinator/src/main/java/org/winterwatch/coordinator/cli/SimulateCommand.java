@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code winterwatch simulate}: only the simulator, serving MAVSDK gRPC per drone (CONTRACT §1). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Runs simulated drones that serve the MAVSDK gRPC API as mavsdk_server does (drone i on port base+i),",
-                "with thermal cameras whose onboard detectors, and the scenario's fixed sensors, publish detections over MQTT.",
-                "Scenario format: docs/scenario-format.md."})
+        // the first line stands alone: the top-level --help lists each command with it
+        description = {"Runs simulated drones, people in the cold and fixed sensors; detections go out over MQTT.",
+                "Drone i serves the MAVSDK gRPC API on port base+i, as mavsdk_server does; its thermal camera's onboard",
+                "detector, and the scenario's fixed sensors, publish detections. Scenario format: docs/scenario-format.md."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec

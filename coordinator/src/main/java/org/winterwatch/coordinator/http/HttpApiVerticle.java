@@ -82,8 +82,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.post("/api/v1/alerts/:id/confirm").handler(ctx -> allow(ctx, controlRoom, (c, g) -> act(c, g, TeamAction.Kind.CONFIRM)));
         router.post("/api/v1/alerts/:id/dismiss").handler(ctx -> allow(ctx, controlRoom, (c, g) -> act(c, g, TeamAction.Kind.DISMISS)));
         router.post("/api/v1/tips").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::tip));
-        router.put("/api/v1/weather").handler(ctx -> allow(ctx, controlRoom, this::putWeather));
-        router.get("/api/v1/weather").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::getWeather));
+        WeatherRoutes.install(router, backend, context, controlRoom);
         router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
         router.get("/api/v1/metrics").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN, Role.CONTROLROOM, Role.OPERATOR),
                 (c, g) -> blockingText(c, backend::metrics, "text/plain; version=0.0.4")));
@@ -306,35 +305,6 @@ public final class HttpApiVerticle extends VerticleBase {
         String who = grant.role().wireName() + (grant.teamId() == null ? "" : " " + grant.teamId()) + ", token "
                 + ctx.get("tokenId");
         return name == null || name.isBlank() ? who : name.strip() + " (" + who + ")";
-    }
-
-    private void putWeather(RoutingContext ctx, AccessTokens.Grant grant) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
-            if (body == null || !body.path("ambientTempC").isNumber()) {
-                error(ctx, 400, "ambientTempC: required, a number in degrees Celsius");
-                return;
-            }
-            Future.fromCompletionStage(backend.setAmbientTempC(body.get("ambientTempC").asDouble()), context)
-                    .onComplete(ar -> {
-                        if (ar.failed()) {
-                            error(ctx, 503, "weather not stored: " + ar.cause().getMessage());
-                        } else {
-                            getWeather(ctx, grant);
-                        }
-                    });
-        } catch (IllegalArgumentException e) {
-            error(ctx, 400, e.getMessage());
-        } catch (java.io.IOException e) {
-            error(ctx, 400, "body is not valid JSON");
-        }
-    }
-
-    private void getWeather(RoutingContext ctx, AccessTokens.Grant grant) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("ambientTempC", backend.ambientTempC());
-        o.put("coldWave", backend.coldWave());
-        send(ctx, 200, o.toString());
     }
 
     private void blockingText(RoutingContext ctx, java.util.concurrent.Callable<String> body, String contentType) {

@@ -12,6 +12,7 @@ import org.winterwatch.alerts.book.ActionResult;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.book.TeamAction;
+import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.sweep.SweepControl;
 import org.winterwatch.drone.DroneState;
@@ -69,12 +70,13 @@ public interface HttpBackend {
 
     CompletableFuture<ActionResult> act(TeamAction action);
 
-    double ambientTempC();
+    /** The temperature and wind in force. */
+    Weather.Conditions weather();
 
     boolean coldWave();
 
-    /** Sets the ambient temperature through the alert pipeline; completes once stored. */
-    CompletableFuture<Double> setAmbientTempC(double tempC);
+    /** Sets the temperature and wind through the alert pipeline; completes once stored. */
+    CompletableFuture<Weather.Conditions> setWeather(Weather.Conditions conditions);
 
     /** The control room's figures (JSON object). */
     String stats() throws Exception;

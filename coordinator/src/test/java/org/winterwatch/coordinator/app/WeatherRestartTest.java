@@ -23,7 +23,7 @@ import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.http.Role;
 import org.winterwatch.geo.layer.SiteLayers;
 
-/** The extreme-weather plan the control room put in force outlives a restart of the coordinator. */
+/** The weather the control room set (temperature, wind, the extreme-weather plan) outlives a restart of the coordinator. */
 class WeatherRestartTest {
 
     private static final String CONTROL = "control-room-token-0123456789";
@@ -54,16 +54,28 @@ class WeatherRestartTest {
         }
         try (EmbeddedBroker broker = EmbeddedBroker.start(dir.resolve("broker"), port)) {
             try (Coordinator first = start(broker)) {
-                HttpResponse<String> set = call(first, "PUT", "{\"ambientTempC\":-27.5}");
+                HttpResponse<String> set = call(first, "PUT", "{\"ambientTempC\":-27.5,\"windMps\":7.5}");
                 assertThat(set.statusCode()).isEqualTo(200);
-                assertThat(set.body()).contains("\"ambientTempC\":-27.5").contains("\"coldWave\":true");
+                assertThat(set.body()).contains("\"ambientTempC\":-27.5").contains("\"windMps\":7.5")
+                        .contains("\"coldWave\":true");
+
+                HttpResponse<String> negative = call(first, "PUT", "{\"ambientTempC\":-20,\"windMps\":-1}");
+                HttpResponse<String> text = call(first, "PUT", "{\"ambientTempC\":-20,\"windMps\":\"strong\"}");
+                assertThat(negative.statusCode()).isEqualTo(400);
+                assertThat(negative.body()).contains("windMps");
+                assertThat(text.statusCode()).isEqualTo(400);
+                assertThat(text.body()).contains("windMps");
+                assertThat(call(first, "GET", null).body()).as("a refused setting changes nothing")
+                        .contains("\"ambientTempC\":-27.5").contains("\"windMps\":7.5");
             }
 
             try (Coordinator second = start(broker)) {
                 HttpResponse<String> after = call(second, "GET", null);
 
                 assertThat(after.body()).as("configured -8, but the control room's setting wins")
-                        .contains("\"ambientTempC\":-27.5").contains("\"coldWave\":true");
+                        .contains("\"ambientTempC\":-27.5").contains("\"windMps\":7.5").contains("\"coldWave\":true");
+                HttpResponse<String> calm = call(second, "PUT", "{\"ambientTempC\":-5}");
+                assertThat(calm.body()).as("no windMps: calm air").contains("\"windMps\":0.0").contains("\"coldWave\":false");
             }
         }
     }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +55,49 @@ class PlanCommandTest {
         }
         assertThat(Files.readString(dir.resolve("plan.kml"))).contains("<kml");
         assertThat(new ObjectMapper().readTree(dir.resolve("plan.geojson").toFile()).path("features")).isNotEmpty();
+    }
+
+    @Test
+    void printsTheSummaryWithoutAnyOutputFlag() {
+        // given stdout as the command line has it: an auto-flushing writer over a stream, which flushes on println only
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        int code = WinterWatchCli.run(new String[] {"plan", "--sites", demo.toString()},
+                new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+
+        assertThat(code).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("Plan: ").contains("Coverage: ");
+    }
+
+    @Test
+    void aSmallLayerPlansWithoutProgressLines() {
+        CliRun r = run("plan", "--sites", demo.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("planned ");
+    }
+
+    @Test
+    void aBigLayerShowsProgressOnStderrAtEveryTenthOfItsSites() throws Exception {
+        // given a synthetic layer of 400 point sites on a 20 x 20 grid, 100 m apart
+        StringBuilder features = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            features.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"type\":\"Feature\",\"properties\":{\"id\":\"s-%d\",\"name\":\"site %d\",\"category\":\"other\"},"
+                            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[%.6f,%.6f]}}",
+                    i, i, 113.30 + (i % 20) * 0.0012, 40.05 + (i / 20) * 0.0009));
+        }
+        Path big = dir.resolve("big.geojson");
+        Files.writeString(big, "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}");
+
+        CliRun r = run("plan", "--sites", big.toString(), "--drones", "8");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().lines().filter(l -> l.startsWith("planned ")))
+                .hasSize(10)
+                .contains("planned 40 of 400 sites", "planned 200 of 400 sites", "planned 400 of 400 sites");
+        assertThat(r.out()).contains("Plan: 400 sites").doesNotContain(" of 400 sites");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,20 @@ class WinterWatchCliTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: winterwatch");
+    }
+
+    @Test
+    void theTopLevelHelpDescribesEveryCommandInWholeSentences() {
+        CliRun r = run("--help");
+
+        // the command list as one line of text: each command, then its description up to the next command
+        String commands = String.join(" ", r.out().lines().dropWhile(l -> !l.startsWith("Commands:")).skip(1).toList())
+                .replaceAll("\\s+", " ").strip();
+        assertThat(commands).contains("demo Runs the whole system on embedded parts and prints each alert as it is raised. serve ")
+                .contains("simulate Runs simulated drones, people in the cold and fixed sensors; detections go out over MQTT. plan ");
+        for (String command : List.of("serve", "simulate", "plan", "sites")) {
+            assertThat(commands).as("the description before '%s' ends its sentence", command).contains(". " + command + " ");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.winterwatch.alerts.book.Weather;
 
 /**
  * The HTTP API slows a flooding token down with 429 and Retry-After, over real HTTP, with the rate limiter's time
@@ -121,7 +122,7 @@ class HttpRateLimitTest {
     private static HttpBackend weatherOnly() {
         return (HttpBackend) Proxy.newProxyInstance(HttpBackend.class.getClassLoader(), new Class<?>[] {HttpBackend.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "ambientTempC" -> -8.0;
+                    case "weather" -> Weather.Conditions.calm(-8);
                     case "coldWave" -> false;
                     case "toString" -> "weather-only backend";
                     case "hashCode" -> System.identityHashCode(proxy);
