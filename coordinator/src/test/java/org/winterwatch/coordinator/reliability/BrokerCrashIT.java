@@ -32,7 +32,7 @@ import org.winterwatch.geo.layer.SiteLayers;
 /**
  * Mosquitto as it ships (20 messages in flight, announced as Receive Maximum; persistence on, autosave every 30 min)
  * is killed (SIGKILL) or stopped (SIGTERM) in the middle of a burst of detections at 200/s at 100 places and started
- * again 10 s later, three times each. Each time the coordinator is UP again within 20 s of the broker's return, every
+ * again 10 s later, twice each. Each time the coordinator is UP again within 20 s of the broker's return, every
  * detection sent after the return (and every one the sensors kept during the outage) ends up in an alert, the team's
  * phone has every alert's final version (lost = 0, unexpected = 0) and the outbox is empty.
  *
@@ -73,7 +73,7 @@ class BrokerCrashIT {
             try (TeamPhone phone = new TeamPhone(broker.url(), "phone-" + run);
                  SensorFleet sensors = new SensorFleet(broker.url())) {
                 List<String> figures = new ArrayList<>();
-                Stop[] cycles = {Stop.KILL, Stop.TERM, Stop.KILL, Stop.TERM, Stop.KILL, Stop.TERM};
+                Stop[] cycles = {Stop.KILL, Stop.TERM, Stop.KILL, Stop.TERM};
                 for (int c = 0; c < cycles.length; c++) {
                     figures.add(cycle(c, cycles[c], run + "c" + c, broker, coordinator, phone, sensors, db));
                 }
