@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param detectionCount all detections folded in
  * @param sources      distinct sensors and reporters that saw something here
  * @param dispatch     whether the alert is only kept, waits for the control room, or is with the team
+ * @param onSiteAt     when the team reported itself on site ({@code arrive}), null before
  * @param escalations  how often it escalated because nobody acted in time
  * @param knownSpot    people were found at this site before
  * @param siteHistory  the site's earlier resolved alerts, newest first
@@ -25,7 +26,7 @@ public record Alert(String alertId, AlertState state, Priority priority, double 
                     List<String> sources,
                     Instant firstSeen, Instant lastSeen, Double ambientTempC, String teamId, long version,
                     Instant updatedAt, double confidence, List<String> reasons, Dispatch dispatch,
-                    Instant dispatchedAt, Instant acknowledgedAt, int escalations, Outcome outcome,
+                    Instant dispatchedAt, Instant acknowledgedAt, Instant onSiteAt, int escalations, Outcome outcome,
                     List<String> items, String note, String lastActionBy, boolean knownSpot,
                     List<SiteVisit> siteHistory, String imageRef, List<String> flags) {
 
@@ -99,6 +100,7 @@ public record Alert(String alertId, AlertState state, Priority priority, double 
         private Dispatch dispatch;
         private Instant dispatchedAt;
         private Instant acknowledgedAt;
+        private Instant onSiteAt;
         private int escalations;
         private Outcome outcome;
         private List<String> items;
@@ -142,6 +144,7 @@ public record Alert(String alertId, AlertState state, Priority priority, double 
             dispatch = a.dispatch;
             dispatchedAt = a.dispatchedAt;
             acknowledgedAt = a.acknowledgedAt;
+            onSiteAt = a.onSiteAt;
             escalations = a.escalations;
             outcome = a.outcome;
             items = a.items;
@@ -177,6 +180,7 @@ public record Alert(String alertId, AlertState state, Priority priority, double 
         public Builder dispatch(Dispatch v) { dispatch = v; return this; }
         public Builder dispatchedAt(Instant v) { dispatchedAt = v; return this; }
         public Builder acknowledgedAt(Instant v) { acknowledgedAt = v; return this; }
+        public Builder onSiteAt(Instant v) { onSiteAt = v; return this; }
         public Builder escalations(int v) { escalations = v; return this; }
         public Builder outcome(Outcome v) { outcome = v; return this; }
         public Builder items(List<String> v) { items = v; return this; }
@@ -197,7 +201,7 @@ public record Alert(String alertId, AlertState state, Priority priority, double 
         public Alert build() {
             return new Alert(alertId, state, priority, risk, siteId, siteName, category, lat, lon, detectionIds, detectionCount, sources,
                     firstSeen, lastSeen, ambientTempC, teamId, version, updatedAt, confidence, reasons, dispatch,
-                    dispatchedAt, acknowledgedAt, escalations, outcome, items, note, lastActionBy, knownSpot,
+                    dispatchedAt, acknowledgedAt, onSiteAt, escalations, outcome, items, note, lastActionBy, knownSpot,
                     siteHistory, imageRef, flags);
         }
     }

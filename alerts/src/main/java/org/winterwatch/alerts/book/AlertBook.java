@@ -128,6 +128,7 @@ public final class AlertBook {
         }
         return switch (action.kind()) {
             case ACK -> acknowledge(alert, action, now);
+            case ARRIVE -> arrive(alert, action, now);
             case RESOLVE -> resolve(alert, action.outcome(), action, now);
             case HANDOVER -> handover(alert, action, now);
             case CONFIRM -> confirm(alert, action, now);
@@ -180,6 +181,16 @@ public final class AlertBook {
             return new ActionResult.Unchanged(a);
         }
         return new ActionResult.Changed(put(a.toBuilder().state(AlertState.ACKNOWLEDGED).acknowledgedAt(now)
+                .dispatch(Dispatch.TEAM).lastActionBy(action.by()).note(noteOr(action, a)).next(now)));
+    }
+
+    /** The team is on site: recorded once, and an alert not yet acknowledged is acknowledged by it too. */
+    private ActionResult arrive(Alert a, TeamAction action, Instant now) {
+        if (a.onSiteAt() != null) {
+            return new ActionResult.Unchanged(a);
+        }
+        return new ActionResult.Changed(put(a.toBuilder().state(AlertState.ACKNOWLEDGED)
+                .acknowledgedAt(a.acknowledgedAt() != null ? a.acknowledgedAt() : now).onSiteAt(now)
                 .dispatch(Dispatch.TEAM).lastActionBy(action.by()).note(noteOr(action, a)).next(now)));
     }
 

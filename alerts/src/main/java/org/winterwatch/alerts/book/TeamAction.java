@@ -15,7 +15,7 @@ public record TeamAction(String alertId, Kind kind, String by, Outcome outcome, 
 
     /** The actions; the first three are the contract's {@code action} values. */
     public enum Kind {
-        ACK, RESOLVE, HANDOVER, CONFIRM, DISMISS;
+        ACK, ARRIVE, RESOLVE, HANDOVER, CONFIRM, DISMISS;
 
         public String wireName() {
             return name().toLowerCase();

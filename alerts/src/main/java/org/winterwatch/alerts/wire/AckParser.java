@@ -33,9 +33,10 @@ public final class AckParser {
         String actionText = DetectionParser.text(json, "action", true);
         TeamAction.Kind kind = switch (actionText) {
             case "ack" -> TeamAction.Kind.ACK;
+            case "arrive" -> TeamAction.Kind.ARRIVE;
             case "resolve" -> TeamAction.Kind.RESOLVE;
             case "handover" -> TeamAction.Kind.HANDOVER;
-            default -> throw new InboundRejection("action: '" + actionText + "' is not ack, resolve or handover");
+            default -> throw new InboundRejection("action: '" + actionText + "' is not ack, arrive, resolve or handover");
         };
         return parseRest(json, alertId, kind, actingTeam);
     }

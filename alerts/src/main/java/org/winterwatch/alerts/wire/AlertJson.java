@@ -70,6 +70,7 @@ public final class AlertJson {
             g.writeStringField("dispatch", a.dispatch().wireName());
             g.writeStringField("dispatchedAt", text(a.dispatchedAt()));
             g.writeStringField("acknowledgedAt", text(a.acknowledgedAt()));
+            g.writeStringField("onSiteAt", text(a.onSiteAt()));
             g.writeNumberField("escalations", a.escalations());
             g.writeStringField("outcome", a.outcome() == null ? null : a.outcome().wireName());
             strings(g, "items", a.items());
@@ -135,6 +136,7 @@ public final class AlertJson {
                     .dispatch(Dispatch.valueOf(o.path("dispatch").asText("team").toUpperCase(Locale.ROOT)))
                     .dispatchedAt(instant(o, "dispatchedAt"))
                     .acknowledgedAt(instant(o, "acknowledgedAt"))
+                    .onSiteAt(instant(o, "onSiteAt"))
                     .escalations(o.path("escalations").asInt(0))
                     .outcome(o.hasNonNull("outcome") ? Outcome.valueOf(o.get("outcome").asText().toUpperCase(Locale.ROOT)) : null)
                     .items(list(o.get("items")))

@@ -348,6 +348,36 @@ class AlertBookTest {
     }
 
     @Test
+    void aTeamOnSiteIsRecordedOnceAndAcknowledgesAnAlertItHadNotAcknowledged() {
+        Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.75), T0);
+
+        ActionResult arrived = book.act(action(alert.alertId(), TeamAction.Kind.ARRIVE, alert.teamId()), T0.plusSeconds(600));
+        ActionResult again = book.act(action(alert.alertId(), TeamAction.Kind.ARRIVE, alert.teamId()), T0.plusSeconds(900));
+
+        assertThat(arrived).isInstanceOfSatisfying(ActionResult.Changed.class, c -> {
+            assertThat(c.alert().state()).isEqualTo(AlertState.ACKNOWLEDGED);
+            assertThat(c.alert().acknowledgedAt()).isEqualTo(T0.plusSeconds(600));
+            assertThat(c.alert().onSiteAt()).isEqualTo(T0.plusSeconds(600));
+        });
+        assertThat(again).isInstanceOfSatisfying(ActionResult.Unchanged.class,
+                u -> assertThat(u.alert().onSiteAt()).isEqualTo(T0.plusSeconds(600)));
+        assertThat(book.tick(T0.plus(policy.ackTimeout().multipliedBy(10)))).as("a team on site is not escalated").isEmpty();
+    }
+
+    @Test
+    void anArrivalAfterTheAcknowledgementKeepsTheTimeOfTheAcknowledgement() {
+        Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.75), T0);
+        book.act(action(alert.alertId(), TeamAction.Kind.ACK, alert.teamId()), T0.plusSeconds(60));
+
+        ActionResult arrived = book.act(action(alert.alertId(), TeamAction.Kind.ARRIVE, alert.teamId()), T0.plusSeconds(700));
+
+        assertThat(arrived).isInstanceOfSatisfying(ActionResult.Changed.class, c -> {
+            assertThat(c.alert().acknowledgedAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(c.alert().onSiteAt()).isEqualTo(T0.plusSeconds(700));
+        });
+    }
+
+    @Test
     void theExtremeWeatherPlanShortensTheTimeToAcknowledge() {
         // given a cold wave, and the alert of a team that has no next team
         weather.set(Weather.Conditions.calm(-20));

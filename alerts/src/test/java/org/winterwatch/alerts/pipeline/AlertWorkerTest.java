@@ -140,7 +140,7 @@ class AlertWorkerTest {
         assertThat(outboxOn("ww/v1/deadletter")).extracting(OutboxEntry::payload).satisfiesExactly(
                 p -> assertThat(p).contains("id: must be a string").contains("\"topic\":\"ww/v1/detections/drone-1\""),
                 p -> assertThat(p).contains("not valid JSON"),
-                p -> assertThat(p).contains("action: 'sleep' is not ack, resolve or handover"));
+                p -> assertThat(p).contains("action: 'sleep' is not ack, arrive, resolve or handover"));
     }
 
     @Test

@@ -77,6 +77,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.get("/api/v1/alerts").handler(ctx -> allow(ctx, alertReaders, this::alerts));
         router.get("/api/v1/alerts/:id").handler(ctx -> allow(ctx, alertReaders, this::alert));
         router.post("/api/v1/alerts/:id/ack").handler(ctx -> allow(ctx, alertReaders, (c, g) -> act(c, g, TeamAction.Kind.ACK)));
+        router.post("/api/v1/alerts/:id/arrive").handler(ctx -> allow(ctx, alertReaders, (c, g) -> act(c, g, TeamAction.Kind.ARRIVE)));
         router.post("/api/v1/alerts/:id/resolve").handler(ctx -> allow(ctx, alertReaders, (c, g) -> act(c, g, TeamAction.Kind.RESOLVE)));
         router.post("/api/v1/alerts/:id/handover").handler(ctx -> allow(ctx, alertReaders, (c, g) -> act(c, g, TeamAction.Kind.HANDOVER)));
         router.post("/api/v1/alerts/:id/confirm").handler(ctx -> allow(ctx, controlRoom, (c, g) -> act(c, g, TeamAction.Kind.CONFIRM)));

@@ -175,6 +175,24 @@ class AlertFlowTest {
     }
 
     @Test
+    void aTeamReportsItselfOnSiteOverMqttAndThroughTheApi() throws Exception {
+        String overMqtt = raiseAlertAtTheBridge("flow-arrive-1");
+        await().atMost(Duration.ofSeconds(15)).until(() -> lastOn("ww/v1/alerts/" + TEAM, overMqtt), a -> a != null);
+
+        publish("ww/v1/acks/" + TEAM, "{\"alertId\":\"" + overMqtt + "\",\"action\":\"arrive\",\"by\":\"wang.fang\"}");
+
+        JsonNode onSite = await().atMost(Duration.ofSeconds(15)).until(() -> lastOn("ww/v1/alerts/" + TEAM, overMqtt),
+                a -> a != null && !a.path("onSiteAt").isNull() && a.has("onSiteAt"));
+        assertThat(onSite.get("state").asText()).isEqualTo("acknowledged");
+        assertThat(onSite.get("lastActionBy").asText()).isEqualTo("wang.fang");
+
+        String overHttp = raiseAlertAtTheBridge("flow-arrive-2");
+        HttpResponse<String> arrived = call("POST", "/alerts/" + overHttp + "/arrive", TEAM_TOKEN, "{}");
+        assertThat(arrived.statusCode()).as(arrived.body()).isEqualTo(200);
+        assertThat(read(arrived.body()).path("onSiteAt").isNull()).isFalse();
+    }
+
+    @Test
     void malformedInboundMessagesGoToTheDeadLetterTopicWithTheReason() throws Exception {
         publish("ww/v1/detections/drone-9", "{\"id\":\"bad-1\",\"source\":\"drone-9\",\"kind\":\"thermal\",\"lat\":\"north\"}");
 

@@ -49,6 +49,7 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/alerts", null, ALERT_READERS),
             new Row("GET", "/api/v1/alerts/a-none", null, ALERT_READERS),
             new Row("POST", "/api/v1/alerts/a-none/ack", "{}", ALERT_READERS),
+            new Row("POST", "/api/v1/alerts/a-none/arrive", "{}", ALERT_READERS),
             new Row("POST", "/api/v1/alerts/a-none/resolve", "{\"outcome\":\"false_alarm\"}", ALERT_READERS),
             new Row("POST", "/api/v1/alerts/a-none/handover", "{}", ALERT_READERS),
             new Row("POST", "/api/v1/alerts/a-none/confirm", "{}", CONTROL_ROOM),
