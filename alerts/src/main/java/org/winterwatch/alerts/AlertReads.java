@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertState;
+import org.winterwatch.alerts.figures.TimeToHelp;
 import org.winterwatch.alerts.store.AlertStore;
 
 /**
@@ -51,6 +52,11 @@ public final class AlertReads {
     }
 
     /** Detections and tips stored. */
+    /** How fast people were reached, for the alerts first seen within {@code [from, to)} (see {@link TimeToHelp}). */
+    public TimeToHelp.Figures timeToHelp(Instant from, Instant to) throws SQLException {
+        return TimeToHelp.of(alerts(null, from), from, to);
+    }
+
     public long detectionCount() throws SQLException {
         return store.queries().detectionCount();
     }

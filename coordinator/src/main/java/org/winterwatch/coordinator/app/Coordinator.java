@@ -2,7 +2,9 @@ package org.winterwatch.coordinator.app;
 
 import io.vertx.core.Vertx;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +18,7 @@ import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.figures.TimeToHelp;
 import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.alerts.store.LocationRetention;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
@@ -208,6 +211,16 @@ public final class Coordinator implements AutoCloseable {
         if (a != null) {
             a.pipeline.onAlert(listener);
         }
+    }
+
+    /** How fast people were reached, for the alerts first seen within {@code [from, to)}. */
+    public TimeToHelp.Figures timeToHelp(Instant from, Instant to) throws SQLException {
+        return new AlertReads(store).timeToHelp(from, to);
+    }
+
+    /** The coordinator's clock (the simulator's in the demo). */
+    public Clock clock() {
+        return settings.clock();
     }
 
     public List<Alert> alerts(AlertState state) throws SQLException {

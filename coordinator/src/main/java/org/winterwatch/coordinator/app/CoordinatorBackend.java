@@ -21,6 +21,7 @@ import org.winterwatch.alerts.book.Outcome;
 import org.winterwatch.alerts.book.TeamAction;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.figures.TimeToHelp;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.mqtt.LoginRefusal;
@@ -186,6 +187,7 @@ final class CoordinatorBackend implements HttpBackend {
         }
         Instant now = settings.clock().instant();
         SweepFigures night = sweepStore.figures(now.minus(Duration.ofHours(24)), now);
+        o.set("timeToHelpLast24h", TimeToHelpJson.of(reads.timeToHelp(now.minus(Duration.ofHours(24)), now)));
         ObjectNode sweeps = o.putObject("sweepsLast24h");
         sweeps.put("sweeps", night.sweeps());
         sweeps.put("sortiesFlown", night.sortiesFlown());
@@ -213,6 +215,15 @@ final class CoordinatorBackend implements HttpBackend {
         m.append("ww_broker_connected ").append(a != null && a.bridge.isConnected() ? 1 : 0).append('\n');
         m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");
         m.append("ww_drones_connected ").append(drones().stream().filter(DroneState::connected).count()).append('\n');
+        Instant now = settings.clock().instant();
+        TimeToHelp.Figures night = reads.timeToHelp(now.minus(Duration.ofHours(24)), now);
+        m.append("# HELP ww_time_to_help_seconds Time from the first detection to the acknowledgement, the team on site and "
+                + "the resolution, over the alerts first seen in the last 24 hours.\n# TYPE ww_time_to_help_seconds gauge\n");
+        helpSeconds(m, "acknowledgement", night.all().acknowledged());
+        helpSeconds(m, "team_on_site", night.all().onSite());
+        helpSeconds(m, "resolution", night.all().resolved());
+        m.append("# HELP ww_alerts_escalated_24h Alerts first seen in the last 24 hours that escalated.\n")
+                .append("# TYPE ww_alerts_escalated_24h gauge\nww_alerts_escalated_24h ").append(night.escalated()).append('\n');
         SourceClocks.Report clocks = sourceClocks.report(1);
         m.append("# HELP ww_source_clocks_ahead Sensors and drones whose clock runs ahead of the coordinator's.\n")
                 .append("# TYPE ww_source_clocks_ahead gauge\n");
@@ -222,6 +233,14 @@ final class CoordinatorBackend implements HttpBackend {
         m.append("ww_source_clock_ahead_max_seconds ")
                 .append(clocks.worst().map(w -> w.last().toMillis() / 1000.0).orElse(0.0)).append('\n');
         return m.toString();
+    }
+
+    private static void helpSeconds(StringBuilder m, String to, TimeToHelp.Measure measure) {
+        if (measure.count() == 0) {
+            return;
+        }
+        m.append("ww_time_to_help_seconds{to=\"").append(to).append("\",quantile=\"0.5\"} ").append(measure.medianS()).append('\n');
+        m.append("ww_time_to_help_seconds{to=\"").append(to).append("\",quantile=\"0.9\"} ").append(measure.p90S()).append('\n');
     }
 
     @Override

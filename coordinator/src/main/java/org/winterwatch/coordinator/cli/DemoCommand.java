@@ -3,10 +3,16 @@ package org.winterwatch.coordinator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.winterwatch.alerts.figures.TimeToHelp;
+import org.winterwatch.coordinator.app.TimeToHelpJson;
 import org.winterwatch.coordinator.demo.DemoOptions;
 import org.winterwatch.coordinator.demo.DemoSystem;
 import picocli.CommandLine.Command;
@@ -61,8 +67,10 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         AtomicBoolean closed = new AtomicBoolean();
         AlertConsole console = AlertConsole.start(system.mqttUrl(), "ww/v1", out);
+        Instant started = system.coordinator().clock().instant();
         Runnable shutdown = () -> {
             if (closed.compareAndSet(false, true)) {
+                printNight(out, system, started);
                 console.close();
                 system.close();
             }
@@ -112,5 +120,24 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("              left out: " + site.path("siteId").asText() + " (" + site.path("reason").asText() + ")");
             }
         }
+    }
+
+    /** What a relief centre reports of the night: how fast people were reached, and how. */
+    private static void printNight(PrintWriter out, DemoSystem system, Instant started) {
+        try {
+            Instant now = system.coordinator().clock().instant();
+            TimeToHelp.Figures night = system.coordinator().timeToHelp(started, now.plusSeconds(1));
+            out.printf("The night so far (%s to %s, simulated): %d alerts, %d escalated%n",
+                    started.truncatedTo(ChronoUnit.SECONDS), now.truncatedTo(ChronoUnit.SECONDS), night.alerts(),
+                    night.escalated());
+            out.println("  time from the first detection to: " + TimeToHelpJson.line("acknowledged", night.all().acknowledged()));
+            out.println("                                    " + TimeToHelpJson.line("team on site", night.all().onSite()));
+            out.println("                                    " + TimeToHelpJson.line("resolved", night.all().resolved()));
+            out.println("  people helped: " + (night.peopleHelped().isEmpty() ? "none yet" : night.peopleHelped().entrySet()
+                    .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+        } catch (SQLException | RuntimeException e) {
+            out.println("The night's figures are unavailable: " + e.getMessage());
+        }
+        out.flush();
     }
 }

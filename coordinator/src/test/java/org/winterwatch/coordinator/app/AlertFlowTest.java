@@ -190,6 +190,13 @@ class AlertFlowTest {
         HttpResponse<String> arrived = call("POST", "/alerts/" + overHttp + "/arrive", TEAM_TOKEN, "{}");
         assertThat(arrived.statusCode()).as(arrived.body()).isEqualTo(200);
         assertThat(read(arrived.body()).path("onSiteAt").isNull()).isFalse();
+
+        // the night's figures count the team on site, in the stats and the metrics
+        JsonNode night = read(call("GET", "/stats", CONTROL, null).body()).path("timeToHelpLast24h");
+        assertThat(night.path("all").path("toTeamOnSite").path("count").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(night.path("all").path("toTeamOnSite").path("medianS").isNumber()).isTrue();
+        assertThat(night.path("byTeam").has(TEAM)).isTrue();
+        assertThat(call("GET", "/metrics", CONTROL, null).body()).contains("ww_time_to_help_seconds{to=\"team_on_site\",quantile=\"0.9\"}");
     }
 
     @Test
