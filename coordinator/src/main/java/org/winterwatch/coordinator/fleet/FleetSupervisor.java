@@ -299,7 +299,8 @@ public final class FleetSupervisor implements AutoCloseable {
         return done;
     }
 
-    static RoutePoint toRoutePoint(Waypoint w) {
+    /** A planned waypoint as the drone link takes it (sweeps and inspections alike). */
+    public static RoutePoint toRoutePoint(Waypoint w) {
         return new RoutePoint(w.lat(), w.lon(), w.altitudeM(), w.speedMps(), w.cameraOn());
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.drone.Autopilot;
 import org.winterwatch.drone.MissionNumbering;
 import org.winterwatch.drone.RoutePoint;
@@ -104,7 +105,7 @@ final class SweepPlanning {
             return new NextSortie(List.of(), List.of(), null, unflyable);
         }
         Sortie first = plan.sorties().get(0);
-        List<RoutePoint> route = first.waypoints().stream().map(SweepPlanning::toRoutePoint).toList();
+        List<RoutePoint> route = first.waypoints().stream().map(FleetSupervisor::toRoutePoint).toList();
         MissionNumbering numbering = MissionNumbering.of(autopilot, route);
         Map<String, Integer> ends = new LinkedHashMap<>();
         List<Waypoint> points = first.waypoints();
@@ -116,9 +117,5 @@ final class SweepPlanning {
         }
         List<String> sites = new ArrayList<>(ends.keySet());
         return new NextSortie(route, sites, new SortieFlight(numbering.total(), ends), unflyable);
-    }
-
-    static RoutePoint toRoutePoint(Waypoint w) {
-        return new RoutePoint(w.lat(), w.lon(), w.altitudeM(), w.speedMps(), w.cameraOn());
     }
 }
