@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.winterwatch.geo.LatLon;
+import org.winterwatch.simulator.teams.TeamSpec;
 import org.winterwatch.simulator.world.Autopilot;
 import org.winterwatch.simulator.world.Decoy;
 import org.winterwatch.simulator.world.Failure;
@@ -25,8 +26,9 @@ import org.winterwatch.simulator.world.World;
  * documented in {@code docs/scenario-format.md}.
  *
  * @param seed the scenario's random seed, or null to leave it to the caller
+ * @param teams simulated ground teams that answer alerts (none: nobody answers but people using the API)
  */
-public record Scenario(double ambientTempC, List<SimPerson> people, World world, Long seed) {
+public record Scenario(double ambientTempC, List<SimPerson> people, World world, Long seed, List<TeamSpec> teams) {
 
     static final String DEMO_RESOURCE = "/org/winterwatch/simulator/demo-scenario.json";
     private static final double DEFAULT_SURFACE_TEMP_C = 30;
@@ -37,6 +39,12 @@ public record Scenario(double ambientTempC, List<SimPerson> people, World world,
         }
         people = List.copyOf(people);
         Objects.requireNonNull(world, "world");
+        teams = List.copyOf(teams);
+    }
+
+    /** Without ground teams. */
+    public Scenario(double ambientTempC, List<SimPerson> people, World world, Long seed) {
+        this(ambientTempC, people, world, seed, List.of());
     }
 
     /** Still air, no sensors, no failures. */
@@ -67,7 +75,11 @@ public record Scenario(double ambientTempC, List<SimPerson> people, World world,
     }
 
     public Scenario withFailures(List<Failure> failures) {
-        return new Scenario(ambientTempC, people, world.withFailures(failures), seed);
+        return new Scenario(ambientTempC, people, world.withFailures(failures), seed, teams);
+    }
+
+    public Scenario withTeams(List<TeamSpec> otherTeams) {
+        return new Scenario(ambientTempC, people, world, seed, otherTeams);
     }
 
     static Scenario parse(InputStream in, String source) throws IOException {
@@ -95,6 +107,11 @@ public record Scenario(double ambientTempC, List<SimPerson> people, World world,
         List<Failure> failures = list(root, "failures", problems, (f, i) -> new Failure(
                 number(f, "atS"), f.path("drone").asText(null), FailureKind.parse(f.path("kind").asText("")),
                 f.path("durationS").asDouble(Double.POSITIVE_INFINITY), f.path("percent").asDouble(11)));
+        List<TeamSpec> teams = list(root, "teams", problems, (t, i) -> team(t));
+        List<String> teamIds = teams.stream().map(TeamSpec::id).toList();
+        if (teamIds.stream().distinct().count() < teamIds.size()) {
+            problems.add("teams: ids must be unique, were " + teamIds);
+        }
         Long seed = root.hasNonNull("seed") ? root.get("seed").asLong() : null;
         World world;
         try {
@@ -106,7 +123,19 @@ public record Scenario(double ambientTempC, List<SimPerson> people, World world,
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
         }
-        return new Scenario(ambient, people, world, seed);
+        return new Scenario(ambient, people, world, seed, teams);
+    }
+
+    private static TeamSpec team(JsonNode t) {
+        JsonNode shift = t.path("shift");
+        JsonNode ack = t.path("ackDelayS");
+        if (!t.path("base").isObject()) {
+            throw new IllegalArgumentException("base must be an object {\"lat\", \"lon\"}");
+        }
+        return new TeamSpec(t.path("id").asText(null), latLon(t.get("base")), t.path("vehicles").asInt(1),
+                t.path("speedKmh").asDouble(TeamSpec.DEFAULT_SPEED_KMH), shift.path("startS").asDouble(0),
+                shift.hasNonNull("endS") ? shift.get("endS").asDouble() : Double.POSITIVE_INFINITY,
+                ack.path("min").asDouble(TeamSpec.DEFAULT_ACK_MIN_S), ack.path("max").asDouble(TeamSpec.DEFAULT_ACK_MAX_S));
     }
 
     private static SimPerson person(JsonNode p) {
@@ -120,7 +149,9 @@ public record Scenario(double ambientTempC, List<SimPerson> people, World world,
         return new SimPerson(p.path("id").asText(null), latLon(p), p.path("surfaceTempC").asDouble(DEFAULT_SURFACE_TEMP_C),
                 p.hasNonNull("siteId") ? p.get("siteId").asText() : null, p.path("arriveAtS").asDouble(0),
                 p.hasNonNull("departAtS") ? p.get("departAtS").asDouble() : Double.POSITIVE_INFINITY,
-                p.path("occlusion").asDouble(0), route, p.path("walkSpeedMps").asDouble(route.isEmpty() ? 0 : 1.2));
+                p.path("occlusion").asDouble(0), route, p.path("walkSpeedMps").asDouble(route.isEmpty() ? 0 : 1.2),
+                new PersonNeeds(p.path("minor").asBoolean(false), p.path("outBeforeMin").asDouble(0),
+                        p.hasNonNull("accepts") ? PersonNeeds.Accepts.parse(p.get("accepts").asText()) : null));
     }
 
     private interface EntryReader<T> {

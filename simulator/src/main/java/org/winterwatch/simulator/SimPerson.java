@@ -14,9 +14,10 @@ import org.winterwatch.geo.LatLon;
  * @param occlusion share of the person hidden from above (0 open ground, 0.6 under a bridge deck, 0.5 in a culvert mouth)
  * @param route where the person walks, back and forth, from {@code position} (empty: stays still)
  * @param walkSpeedMps walking speed along the route
+ * @param needs what a ground team finds when it reaches them (age, time already out, what they accept)
  */
 public record SimPerson(String id, LatLon position, double surfaceTempC, String siteId, double arriveAtS,
-                        double departAtS, double occlusion, List<LatLon> route, double walkSpeedMps) {
+                        double departAtS, double occlusion, List<LatLon> route, double walkSpeedMps, PersonNeeds needs) {
 
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
@@ -44,11 +45,20 @@ public record SimPerson(String id, LatLon position, double surfaceTempC, String 
         if (!route.isEmpty() && !(walkSpeedMps > 0 && walkSpeedMps <= 5)) {
             throw new IllegalArgumentException("walkSpeedMps of moving person " + id + " must be within (0, 5], was " + walkSpeedMps);
         }
+        if (needs == null) {
+            needs = PersonNeeds.UNKNOWN;
+        }
+    }
+
+    /** A person whose needs the dice decide. */
+    public SimPerson(String id, LatLon position, double surfaceTempC, String siteId, double arriveAtS,
+                     double departAtS, double occlusion, List<LatLon> route, double walkSpeedMps) {
+        this(id, position, surfaceTempC, siteId, arriveAtS, departAtS, occlusion, route, walkSpeedMps, PersonNeeds.UNKNOWN);
     }
 
     /** A person who stays still, in the open, for the whole run. */
     public SimPerson(String id, LatLon position, double surfaceTempC, String siteId) {
-        this(id, position, surfaceTempC, siteId, 0, Double.POSITIVE_INFINITY, 0, List.of(), 0);
+        this(id, position, surfaceTempC, siteId, 0, Double.POSITIVE_INFINITY, 0, List.of(), 0, PersonNeeds.UNKNOWN);
     }
 
     /** The people of the bundled demo scenario, sheltering at sites of the demo layer. */

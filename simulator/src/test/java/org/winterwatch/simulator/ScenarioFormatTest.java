@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.winterwatch.geo.LatLon;
+import org.winterwatch.simulator.teams.TeamSpec;
 import org.winterwatch.simulator.world.Autopilot;
 import org.winterwatch.simulator.world.FailureKind;
 import org.winterwatch.simulator.world.FixedSensorSpec;
@@ -41,6 +42,17 @@ class ScenarioFormatTest {
         assertThat(s.world().decoys()).hasSize(2);
         assertThat(s.world().failures()).extracting(f -> f.kind())
                 .containsExactly(FailureKind.LINK_LOSS, FailureKind.GPS_LOSS, FailureKind.BATTERY_FAULT, FailureKind.TELEMETRY_STALL);
+        assertThat(s.people().get(0).needs()).isEqualTo(new PersonNeeds(false, 240, PersonNeeds.Accepts.CENTRE));
+        assertThat(s.people().get(1).needs().minor()).isTrue();
+        assertThat(s.people().get(2).needs().accepts()).isEqualTo(PersonNeeds.Accepts.NOTHING);
+        assertThat(s.teams()).extracting(TeamSpec::id).containsExactly("team-centre", "team-north");
+        TeamSpec north = s.teams().get(1);
+        assertThat(north.vehicles()).isEqualTo(1);
+        assertThat(north.speedKmh()).isEqualTo(30);
+        assertThat(north.onShiftAt(300)).isFalse();
+        assertThat(north.onShiftAt(600)).isTrue();
+        assertThat(north.onShiftAt(21600)).isFalse();
+        assertThat(s.teams().get(0).ackMaxS()).isEqualTo(90);
     }
 
     @Test
@@ -49,7 +61,9 @@ class ScenarioFormatTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("people 0 (p-1)")
                 .hasMessageContaining("sensors 0 (s-1): sensor kind must be motion or thermal")
-                .hasMessageContaining("failures 0: failure kind must be");
+                .hasMessageContaining("failures 0: failure kind must be")
+                .hasMessageContaining("teams 0 (team-centre): vehicles must be within 1..50, was 0")
+                .hasMessageContaining("teams 1 (team-north): base must be an object");
     }
 
     @Test

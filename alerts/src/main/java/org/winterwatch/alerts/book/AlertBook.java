@@ -165,6 +165,10 @@ public final class AlertBook {
                     && (a.state() == AlertState.OPEN || a.state() == AlertState.ESCALATED)
                     && !a.dispatchedAt().plus(ackTimeout).isAfter(now)) {
                 String next = teams.nextAfter(a.teamId());
+                if (next.equals(a.teamId())) {
+                    // the last in the chain (the control room) already has it: escalating to itself says nothing new
+                    continue;
+                }
                 changed.add(put(a.toBuilder().state(AlertState.ESCALATED)
                         .risk(Math.max(a.risk(), a.priority().raised().floor()))
                         .teamId(next).escalations(a.escalations() + 1).dispatchedAt(now)

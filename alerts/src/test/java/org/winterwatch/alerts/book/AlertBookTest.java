@@ -340,6 +340,23 @@ class AlertBookTest {
     }
 
     @Test
+    void anAlertTheControlRoomAlreadyHasIsNotEscalatedToItselfAgain() {
+        // given an alert nobody answered, now with the control room (the end of the chain)
+        Site bridge = first("bridge");
+        Alert alert = book.fold(thermal("d1", bridge.anchor(), T0, 0.75), T0);
+        Instant escalatedAt = T0.plus(policy.ackTimeout());
+        assertThat(book.tick(escalatedAt)).singleElement()
+                .satisfies(a -> assertThat(a.teamId()).isEqualTo(policy.controlRoomTeam()));
+
+        // when timeouts pass again
+        List<Alert> later = book.tick(escalatedAt.plus(policy.ackTimeout().multipliedBy(3)));
+
+        // then it stays as it was: no new version, no escalation count climbing by the minute
+        assertThat(later).isEmpty();
+        assertThat(book.find(alert.alertId())).hasValueSatisfying(a -> assertThat(a.escalations()).isEqualTo(1));
+    }
+
+    @Test
     void anAcknowledgedAlertIsNotEscalated() {
         Alert alert = book.fold(thermal("d1", first("bridge").anchor(), T0, 0.75), T0);
         book.act(action(alert.alertId(), TeamAction.Kind.ACK, alert.teamId()), T0.plusSeconds(60));

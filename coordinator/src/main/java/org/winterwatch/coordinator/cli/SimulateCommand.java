@@ -3,6 +3,8 @@ package org.winterwatch.coordinator.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +15,8 @@ import org.winterwatch.simulator.Scenario;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
 import org.winterwatch.simulator.SimulatorConfig;
+import org.winterwatch.simulator.teams.GroundTeams;
+import org.winterwatch.simulator.teams.TeamSpec;
 import org.winterwatch.simulator.world.Autopilot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +56,9 @@ final class SimulateCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--autopilot", description = "px4 or ardupilot: how the drones behave behind MAVSDK (default: the scenario's, else px4).")
     String autopilot;
+    @Option(names = "--no-teams", description = "Leave the scenario's simulated ground teams out: only real teams answer alerts.")
+    boolean noTeams;
+
     @Option(names = "--exit-after", description = "Run this many real seconds, then stop cleanly (default: until Ctrl-C).")
     Double exitAfterS;
 
@@ -94,7 +101,12 @@ final class SimulateCommand implements Callable<Integer> {
             });
         }
         Clock wall = Clock.systemUTC();
-        Simulator simulator = Simulator.start(config, SimClock.startingAt(wall.instant(), speedup), wall, login::applyTo);
+        SimClock clock = SimClock.startingAt(wall.instant(), speedup);
+        Instant t0 = clock.now();
+        Simulator simulator = Simulator.start(config, clock, wall, login::applyTo);
+        List<TeamSpec> teams = noTeams || brokerUrl == null ? List.of() : world.teams();
+        GroundTeams ground = GroundTeams.start(world.withTeams(teams), config.seed(), clock, t0, brokerUrl,
+                SimulatorConfig.DEFAULT_TOPIC_PREFIX, login::applyTo);
         int shown = Math.min(simulator.droneCount(), 8);
         for (int i = 0; i < shown; i++) {
             out.println(simulator.droneId(i) + ": MAVSDK gRPC on 127.0.0.1:" + simulator.grpcPort(i));
@@ -107,9 +119,15 @@ final class SimulateCommand implements Callable<Integer> {
                 + speedup + ", " + config.world().sensors().size() + " fixed sensors, " + config.world().failures().size()
                 + " scheduled failures.");
         out.println("Detections go to " + (mqttUrl == null ? "nowhere (no --mqtt-url)" : mqttUrl) + ". Ctrl-C stops.");
+        if (!teams.isEmpty()) {
+            out.println("Simulated ground teams answer alerts on " + SimulatorConfig.DEFAULT_TOPIC_PREFIX + "/alerts/{team}: "
+                    + teams.stream().map(t -> t.id() + " (" + t.vehicles() + (t.vehicles() == 1 ? " crew)" : " crews)"))
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; --no-teams leaves them out.");
+        }
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            ground.close();
             simulator.close();
             stop.countDown();
         }, "ww-shutdown");
@@ -117,6 +135,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (exitAfterS == null) {
             stop.await();
         } else if (!stop.await(Math.round(exitAfterS * 1000), TimeUnit.MILLISECONDS)) {
+            ground.close();
             simulator.close();
             Runtime.getRuntime().removeShutdownHook(hook);
         }

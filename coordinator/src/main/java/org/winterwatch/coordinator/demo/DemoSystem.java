@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.winterwatch.alerts.book.AlertPolicy;
+import org.winterwatch.alerts.book.TeamZone;
 import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.app.Coordinator;
 import org.winterwatch.coordinator.app.CoordinatorSettings;
@@ -33,6 +34,7 @@ import org.winterwatch.simulator.Scenario;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
 import org.winterwatch.simulator.SimulatorConfig;
+import org.winterwatch.simulator.teams.GroundTeams;
 
 /**
  * The whole system in one process on embedded parts: broker, database, simulator, coordinator, demo layer.
@@ -40,6 +42,14 @@ import org.winterwatch.simulator.SimulatorConfig;
  * <p>Used by {@code winterwatch demo} and by the end-to-end tests, which pass an external broker instead.
  */
 public final class DemoSystem implements AutoCloseable {
+
+    /**
+     * Who takes over an alert its team did not acknowledge in time: team-south has no crew out in the demo, so its
+     * alerts pass to team-centre; team-centre and team-north back each other up, so an alert goes back and forth
+     * between them, more urgent each time, until a crew is free (the control room sees every alert meanwhile).
+     */
+    static final List<TeamZone> ESCALATION = List.of(new TeamZone("team-south", null, "team-centre"),
+            new TeamZone("team-centre", null, "team-north"), new TeamZone("team-north", null, "team-centre"));
 
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final Simulator simulator;
@@ -80,9 +90,12 @@ public final class DemoSystem implements AutoCloseable {
                     .withGrpcBasePort(0)
                     .withSpeedup(options.speedup());
             SimClock clock = SimClock.startingAt(Instant.now(), options.speedup());
+            Instant t0 = clock.now();
             // the demo's coordinator lives in simulated time, so detections are stamped with that clock too
             Simulator simulator = Simulator.start(simConfig, clock, clock.asClock());
             started.add(simulator);
+            // the scenario's ground teams answer on the broker, as their phones' app would
+            started.add(GroundTeams.start(scenario, simConfig.seed(), clock, t0, mqttUrl, "ww/v1", o -> { }));
 
             AccessTokens tokens = new AccessTokens();
             Map<String, String> clear = AccessTokens.generate(tokens, new SecureRandom(), "team-centre");
@@ -97,7 +110,7 @@ public final class DemoSystem implements AutoCloseable {
                     "ww-coordinator-demo-" + Long.toHexString(new SecureRandom().nextLong()),
                     Database.embedded(options.dataDir()), layer, drones, clock.asClock(), AlertPolicy.defaults(),
                     new HttpSettings("127.0.0.1", options.httpPort(), tokens), scenario.ambientTempC(),
-                    Duration.ofHours(6), List.of())
+                    Duration.ofHours(6), ESCALATION)
                     // in the demo a tip posted to the API sends the nearest free drone to look
                     .withInspection(InspectionSettings.defaults().withEnabled(true));
             Coordinator coordinator = Coordinator.start(settings);
