@@ -39,7 +39,7 @@ abstract class DemoEndToEndContract {
     abstract int mqttPort();
 
     @Test
-    void aPersonSeenByASimulatedDroneBecomesAnAlertOnTheTeamTopic() throws Exception {
+    void aPersonSeenByASimulatedDroneBecomesAnAlertOnTheTeamTopicThatASimulatedCrewResolves() throws Exception {
         DemoOptions options = new DemoOptions(4, FAST_SPEEDUP, 0, mqttPort(), dataDir);
         try (DemoSystem system = DemoSystem.start(options, externalBrokerUrl());
              MqttRecorder phone = new MqttRecorder(system.mqttUrl(), "ww/v1/alerts/#", "ww/v1/detections/#")) {
@@ -87,7 +87,39 @@ abstract class DemoEndToEndContract {
                     .header("Authorization", "Bearer " + tokens.get("operator").asText()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(operatorOnAlerts.statusCode()).isEqualTo(403);
+
+            // a simulated crew takes a case from its phone: acknowledges, reports itself on site, resolves it
+            String controlRoom = "Bearer " + tokens.get("controlroom").asText();
+            JsonNode resolved = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(
+                    () -> firstResolved(http, base, controlRoom), Optional::isPresent).orElseThrow();
+            assertThat(resolved.get("outcome").asText()).isIn("on_site_aid", "escorted_to_centre", "hospital",
+                    "protective_custody", "declined_aid", "not_found", "false_alarm");
+            assertThat(resolved.get("lastActionBy").asText()).as("a crew of the alert's team")
+                    .startsWith(resolved.get("teamId").asText() + "/crew-");
+            assertThat(resolved.get("acknowledgedAt").isNull()).isFalse();
+            assertThat(resolved.get("onSiteAt").isNull()).isFalse();
+
+            // and the night's figures count it
+            HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(base + "/stats"))
+                    .header("Authorization", controlRoom).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stats.statusCode()).isEqualTo(200);
+            JsonNode night = JSON.readTree(stats.body()).get("timeToHelpLast24h");
+            assertThat(night.at("/all/toResolution/count").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(night.at("/all/toTeamOnSite/count").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(night.at("/peopleHelped").path(resolved.get("outcome").asText()).asInt())
+                    .as(night.toString()).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    private static Optional<JsonNode> firstResolved(HttpClient http, String base, String bearer) throws Exception {
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/alerts?state=resolved"))
+                .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode a : JSON.readTree(listed.body())) {
+            if (!a.path("outcome").isNull() && a.path("lastActionBy").asText("").contains("/crew-")) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** An alert on ww/v1/alerts/{its team} of this run, folded from a detection the simulator published. */

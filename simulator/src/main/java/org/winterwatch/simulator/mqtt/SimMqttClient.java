@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * backoff. Credentials and TLS come from whoever starts the simulator, as a step that completes the connect options
  * ({@code login}), so the simulator's devices log in to a secured broker like any other client. Messages published
  * while offline wait in Paho's small in-memory buffer; when that overflows the oldest are dropped. Subscriptions are
- * made again on every connect. A failure is logged and never reaches the caller's loop.
+ * made again on every connect; a subscriber's session outlives a lost connection by an hour, so what was sent to it
+ * meanwhile arrives after the reconnect. A failure is logged and never reaches the caller's loop.
  */
 public final class SimMqttClient implements AutoCloseable {
 
@@ -95,7 +96,8 @@ public final class SimMqttClient implements AutoCloseable {
         options.setAutomaticReconnectDelay(1, (int) MAX_RETRY_S);
         // Paho caps its reconnect back-off with this (milliseconds; 128 s by default), not with the pair above.
         options.setMaxReconnectDelay((int) (MAX_RETRY_S * 1000));
-        options.setCleanStart(subscriptions.isEmpty());
+        // a new run starts clean (another run's queued messages mean nothing to it); see onSuccess for reconnects
+        options.setCleanStart(true);
         if (!subscriptions.isEmpty()) {
             options.setSessionExpiryInterval(SESSION_EXPIRY_S);
         }
@@ -106,6 +108,9 @@ public final class SimMqttClient implements AutoCloseable {
             client.connect(options, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    // Paho's automatic reconnect reuses these options: from now on resume the session, so that QoS 1
+                    // messages sent to a subscriber while it was cut off arrive once it is back
+                    options.setCleanStart(subscriptions.isEmpty());
                     LOG.debug("mqtt connected clientId={} url={}", clientId, client.getServerURI());
                 }
 
