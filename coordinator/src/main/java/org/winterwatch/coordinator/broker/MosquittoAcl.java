@@ -108,8 +108,9 @@ public final class MosquittoAcl {
                     "read " + topics.deadLetter(), "read " + topics.droneStates(), "read " + topics.coordinatorStatus());
         }
         for (String simulator : roles.simulators()) {
-            block(acl, "simulator " + simulator + " (a test set-up): detections of any source", simulator,
-                    "write " + topics.detections());
+            block(acl, "simulator " + simulator + " (a test set-up): detections of any source, and its simulated "
+                            + "ground teams' alerts in and acks out", simulator,
+                    "write " + topics.detections(), "read " + topics.alerts("+"), "write " + topics.acks());
         }
         return acl.toString();
     }

@@ -15,7 +15,7 @@ class MosquittoAclTest {
     @Test
     void eachRoleGetsOnlyItsTopics() {
         String text = MosquittoAcl.of(TOPICS, new MosquittoAcl.Roles("ww-coordinator", List.of("team-north"),
-                List.of("sensor-1"), List.of("tips-app"), List.of("ops"), List.of())).text();
+                List.of("sensor-1"), List.of("tips-app"), List.of("ops"), List.of("ww-sim"))).text();
 
         assertThat(blockOf(text, "ww-coordinator")).containsExactly("topic readwrite ww/v1/#");
         assertThat(blockOf(text, "team-north")).containsExactly("topic read ww/v1/alerts/team-north",
@@ -24,6 +24,8 @@ class MosquittoAclTest {
         assertThat(blockOf(text, "tips-app")).containsExactly("topic write ww/v1/tips");
         assertThat(blockOf(text, "ops")).containsExactly("topic read ww/v1/deadletter", "topic read ww/v1/drones/+/state",
                 "topic read ww/v1/coordinator/status");
+        assertThat(blockOf(text, "ww-sim")).as("a test set-up's simulator, with its simulated ground teams' phones")
+                .containsExactly("topic write ww/v1/detections/+", "topic read ww/v1/alerts/+", "topic write ww/v1/acks/+");
         assertThat(text).doesNotContain("pattern");
     }
 
