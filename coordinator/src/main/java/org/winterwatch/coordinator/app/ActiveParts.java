@@ -14,6 +14,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.alerts.AlertPipeline;
+import org.winterwatch.alerts.AlertReads;
 import org.winterwatch.alerts.Publisher;
 import org.winterwatch.alerts.Topics;
 import org.winterwatch.alerts.book.Alert;
@@ -25,6 +26,9 @@ import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.mqtt.BridgePublisher;
 import org.winterwatch.coordinator.mqtt.LoginRefusal;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
+import org.winterwatch.coordinator.patrol.PatrolBook;
+import org.winterwatch.coordinator.patrol.PatrolFactsSource;
+import org.winterwatch.coordinator.patrol.PatrolScheduler;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.sweep.DroneStatePublisher;
 import org.winterwatch.coordinator.sweep.SweepRunner;
@@ -49,14 +53,17 @@ final class ActiveParts implements AutoCloseable {
     final MqttBridge bridge;
     final FleetSupervisor fleet;
     final SweepRunner sweeps;
+    /** Null when patrols are off or there is no drone to fly them. */
+    final PatrolScheduler patrol;
 
     private ActiveParts(Lifecycle lifecycle, AlertPipeline pipeline, MqttBridge bridge, FleetSupervisor fleet,
-                        SweepRunner sweeps) {
+                        SweepRunner sweeps, PatrolScheduler patrol) {
         this.lifecycle = lifecycle;
         this.pipeline = pipeline;
         this.bridge = bridge;
         this.fleet = fleet;
         this.sweeps = sweeps;
+        this.patrol = patrol;
     }
 
     static ActiveParts start(CoordinatorSettings s, AlertStore store, SweepRepository sweepStore, Weather weather,
@@ -90,7 +97,12 @@ final class ActiveParts implements AutoCloseable {
         }
         SweepRunner sweeps = parts.start("sweeps", () -> startSweeps(s, sweepStore, fleet));
         parts.start("drone state", () -> new DroneStatePublisher(fleet, sweeps, bridge, Timers.single("ww-drone-state")));
-        ActiveParts active = new ActiveParts(parts, pipeline, bridge, fleet, sweeps);
+        PatrolScheduler patrol = s.patrol().enabled() && !s.drones().isEmpty()
+                ? parts.start("patrol scheduler", () -> new PatrolScheduler(new PatrolBook(s.patrol(), s.sites().sites()),
+                        PatrolFactsSource.of(sweepStore, new AlertReads(store), s.patrol()),
+                        () -> weather.coldWave(s.policy()), sweeps, clock, Timers.single("ww-patrol")).start())
+                : null;
+        ActiveParts active = new ActiveParts(parts, pipeline, bridge, fleet, sweeps, patrol);
         for (String takUrl : extras.takUrls()) {
             active.addTak(takUrl, clock);
         }

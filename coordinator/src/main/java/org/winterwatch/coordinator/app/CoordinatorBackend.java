@@ -25,6 +25,9 @@ import org.winterwatch.alerts.figures.TimeToHelp;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.mqtt.LoginRefusal;
+import org.winterwatch.coordinator.patrol.PatrolBook;
+import org.winterwatch.coordinator.patrol.PatrolFactsSource;
+import org.winterwatch.coordinator.patrol.ScheduleJson;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.sweep.StoredSweeps;
 import org.winterwatch.coordinator.sweep.SweepControl;
@@ -163,7 +166,32 @@ final class CoordinatorBackend implements HttpBackend {
     @Override
     public CompletableFuture<Weather.Conditions> setWeather(Weather.Conditions conditions) {
         ActiveParts a = active.get();
-        return a == null ? standby() : a.pipeline.submitWeather(conditions);
+        if (a == null) {
+            return standby();
+        }
+        return a.pipeline.submitWeather(conditions).thenApply(stored -> {
+            if (a.patrol != null) {
+                // an extreme-weather spell starting now launches its sweep at once, not at the next minute's check
+                a.patrol.weatherChanged();
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public String schedule() throws Exception {
+        ActiveParts a = active.get();
+        if (a != null && a.patrol != null) {
+            return a.patrol.json().toString();
+        }
+        // a standby, or patrols off: what is due, as the active one would see it, launching nothing
+        Instant now = settings.clock().instant();
+        PatrolBook view = new PatrolBook(settings.patrol(), settings.sites().sites());
+        view.observeWeather(coldWave(), now);
+        String state = a == null ? "standby: the active coordinator launches patrols"
+                : !settings.patrol().enabled() ? "off: config patrol.enabled is false" : "off: no drones to fly patrols";
+        return ScheduleJson.of(view, now, PatrolFactsSource.of(sweepStore, reads, settings.patrol()).load(now), null, state)
+                .toString();
     }
 
     @Override

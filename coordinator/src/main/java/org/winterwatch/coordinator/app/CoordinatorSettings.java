@@ -11,6 +11,7 @@ import org.winterwatch.coordinator.fleet.InspectionSettings;
 import org.winterwatch.coordinator.http.HttpSettings;
 import org.winterwatch.coordinator.sweep.SweepSettings;
 import org.winterwatch.coordinator.mqtt.MqttSecurity;
+import org.winterwatch.coordinator.patrol.PatrolPolicy;
 import org.winterwatch.geo.site.SiteLayer;
 
 /**
@@ -23,12 +24,14 @@ import org.winterwatch.geo.site.SiteLayer;
  * @param pipelineStallAfter health says the pipeline is DOWN once the work in hand has waited this long
  * @param mqttSecurity how every MQTT client of the coordinator logs in and secures its connection
  * @param sweeps     how sweeps are flown (fleet, link timeout, critical battery)
+ * @param patrol     when sites are due for a patrol sweep, and when such sweeps are launched by themselves
  */
 public record CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
                                   SiteLayer sites, List<DroneEndpoint> drones, Clock clock, AlertPolicy policy,
                                   HttpSettings http, double ambientTempC, Duration detectionMaxAge,
                                   List<TeamZone> teams, InspectionSettings inspection, Duration maxClockSkew,
-                                  Duration pipelineStallAfter, MqttSecurity mqttSecurity, SweepSettings sweeps) {
+                                  Duration pipelineStallAfter, MqttSecurity mqttSecurity, SweepSettings sweeps,
+                                  PatrolPolicy patrol) {
 
     /** Anonymous over plain TCP, as on the embedded broker. */
     public CoordinatorSettings(String mqttUrl, String topicPrefix, String clientId, Database database,
@@ -37,7 +40,7 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
                                List<TeamZone> teams, InspectionSettings inspection, Duration maxClockSkew,
                                Duration pipelineStallAfter) {
         this(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http, ambientTempC, detectionMaxAge,
-                teams, inspection, maxClockSkew, pipelineStallAfter, MqttSecurity.NONE, null);
+                teams, inspection, maxClockSkew, pipelineStallAfter, MqttSecurity.NONE, null, null);
     }
 
     /** The default age at which health calls a pipeline stalled. */
@@ -63,36 +66,45 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
     /** The same settings with these point-inspection settings. */
     public CoordinatorSettings withInspection(InspectionSettings newInspection) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew, pipelineStallAfter, mqttSecurity, sweeps);
+                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew, pipelineStallAfter, mqttSecurity, sweeps, patrol);
     }
 
     /** The same settings with this clock skew allowed for sensors that run ahead. */
     public CoordinatorSettings withMaxClockSkew(Duration newMaxClockSkew) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew, pipelineStallAfter, mqttSecurity, sweeps);
+                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew, pipelineStallAfter, mqttSecurity, sweeps, patrol);
     }
 
     /** The same settings with this age at which health calls the pipeline stalled. */
     public CoordinatorSettings withPipelineStallAfter(Duration newStallAfter) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, newStallAfter, mqttSecurity, sweeps);
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, newStallAfter, mqttSecurity, sweeps, patrol);
     }
 
     /** The same settings with this way of flying sweeps. */
     public CoordinatorSettings withSweeps(SweepSettings newSweeps) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, mqttSecurity, newSweeps);
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, mqttSecurity, newSweeps, patrol);
+    }
+
+    /** The same settings with this patrol policy. */
+    public CoordinatorSettings withPatrol(PatrolPolicy newPatrol) {
+        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, mqttSecurity, sweeps,
+                newPatrol);
     }
 
     /** The same settings with these MQTT credentials and TLS settings. */
     public CoordinatorSettings withMqttSecurity(MqttSecurity newSecurity) {
         return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, newSecurity, sweeps);
+                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, newSecurity, sweeps, patrol);
     }
 
     public CoordinatorSettings {
         inspection = inspection == null ? InspectionSettings.defaults() : inspection;
         sweeps = sweeps == null ? SweepSettings.defaults() : sweeps;
+        // serve turns patrols on (config patrol:); a coordinator built in code (the demo, tests) launches only what it is asked
+        patrol = patrol == null ? PatrolPolicy.defaults().withEnabled(false) : patrol;
         mqttSecurity = mqttSecurity == null ? MqttSecurity.NONE : mqttSecurity;
         maxClockSkew = maxClockSkew == null ? DetectionParser.DEFAULT_MAX_CLOCK_SKEW : maxClockSkew;
         pipelineStallAfter = pipelineStallAfter == null ? DEFAULT_PIPELINE_STALL_AFTER : pipelineStallAfter;

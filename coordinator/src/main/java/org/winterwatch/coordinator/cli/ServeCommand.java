@@ -22,6 +22,7 @@ import org.winterwatch.coordinator.app.CoordinatorSettings;
 import org.winterwatch.coordinator.app.DroneEndpoint;
 import org.winterwatch.coordinator.broker.EmbeddedBroker;
 import org.winterwatch.coordinator.fleet.InspectionSettings;
+import org.winterwatch.coordinator.patrol.PatrolPolicy;
 import org.winterwatch.coordinator.sweep.SweepSettings;
 import org.winterwatch.coordinator.http.AccessTokens;
 import org.winterwatch.coordinator.http.HttpSettings;
@@ -48,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, mqtt_user, mqtt_password_file, mqtt_ca_file, mqtt_cert_file, mqtt_key_file, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, mqtt_user, mqtt_password_file, mqtt_ca_file, mqtt_cert_file, mqtt_key_file, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, patrol, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -119,6 +120,7 @@ final class ServeCommand implements Callable<Integer> {
         List<TeamZone> teams = AlertConfig.teams(s.raw("teams"));
         InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
         SweepSettings sweeping = SweepConfig.read(s.raw("sweeps"), droneLinkTimeoutS);
+        PatrolPolicy patrol = PatrolConfig.read(s.raw("patrol"));
         HttpSettings api = httpSettings(s, host, http, tokens);
         Duration maxClockSkew = maxClockSkew(s, maxClockSkewS);
         int retentionDays = s.integer("location-retention-days", null, 30);
@@ -141,7 +143,7 @@ final class ServeCommand implements Callable<Integer> {
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), policy,
                 api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew, pipelineStallAfter(s))
-                .withMqttSecurity(login).withSweeps(sweeping);
+                .withMqttSecurity(login).withSweeps(sweeping).withPatrol(patrol);
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start

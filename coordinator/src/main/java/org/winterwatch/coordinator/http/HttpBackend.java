@@ -84,6 +84,9 @@ public interface HttpBackend {
     /** Prometheus text exposition. */
     String metrics() throws Exception;
 
+    /** What is due for patrol and when ({@code GET /api/v1/schedule}), as a JSON object. */
+    String schedule() throws Exception;
+
     /** Sweeps: flown by the active coordinator, read from the store on a standby. */
     SweepControl sweeps();
 

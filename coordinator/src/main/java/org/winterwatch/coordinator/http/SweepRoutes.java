@@ -25,8 +25,8 @@ import org.winterwatch.coordinator.sweep.SweepControl;
 import org.winterwatch.coordinator.sweep.SweepRequest;
 
 /**
- * Sweeps and drone commands (CONTRACT §5 and §6): operators and admins launch, abort and recall; the control room
- * reads. Every command, done or refused, is in the audit trail.
+ * Sweeps, their patrol schedule and drone commands (CONTRACT §5 and §6): operators and admins launch, abort and
+ * recall; the control room reads. Every command, done or refused, is in the audit trail.
  */
 final class SweepRoutes {
 
@@ -50,6 +50,18 @@ final class SweepRoutes {
         router.get("/api/v1/sweeps/:id").handler(ctx -> allow(ctx, read, routes::one));
         router.post("/api/v1/sweeps/:id/abort").handler(ctx -> allow(ctx, act, routes::abort));
         router.post("/api/v1/drones/:id/return").handler(ctx -> allow(ctx, act, routes::recall));
+        router.get("/api/v1/schedule").handler(ctx -> allow(ctx, read, routes::schedule));
+    }
+
+    /** What is due for patrol and when (CONTRACT §5). */
+    private void schedule(RoutingContext ctx, AccessTokens.Grant grant) {
+        context.owner().executeBlocking(backend::schedule).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 503, "the schedule is unavailable: " + ar.cause().getMessage());
+            } else {
+                send(ctx, 200, ar.result());
+            }
+        });
     }
 
     private void launch(RoutingContext ctx, AccessTokens.Grant grant) {

@@ -66,7 +66,8 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/sweeps", null, SWEEP_READERS),
             new Row("GET", "/api/v1/sweeps/s-none", null, SWEEP_READERS),
             new Row("POST", "/api/v1/sweeps/s-none/abort", "{}", SWEEPERS),
-            new Row("POST", "/api/v1/drones/drone-none/return", "{}", SWEEPERS));
+            new Row("POST", "/api/v1/drones/drone-none/return", "{}", SWEEPERS),
+            new Row("GET", "/api/v1/schedule", null, SWEEP_READERS));
 
     private static Path dir;
     private static EmbeddedBroker broker;

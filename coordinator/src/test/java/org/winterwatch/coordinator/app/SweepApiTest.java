@@ -78,6 +78,24 @@ class SweepApiTest {
     }
 
     @Test
+    void theScheduleShowsEveryPatrolSiteWithWhenItIsDueAndWhy() throws Exception {
+        HttpResponse<String> answer = send("GET", "/schedule", null, OPERATOR);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode schedule = JSON.readTree(answer.body());
+        assertThat(schedule.path("enabled").asBoolean()).as("a coordinator built in code launches only what it is asked")
+                .isFalse();
+        assertThat(schedule.path("state").asText()).startsWith("off");
+        assertThat(schedule.path("windows").get(0).path("from").asText()).isEqualTo("20:00");
+        JsonNode sites = schedule.path("sites");
+        assertThat(sites).hasSize(SiteLayers.demoLayer().patrolSites().size());
+        assertThat(sites.findValuesAsText("siteId")).contains("br-03", "atm-01").doesNotContain("nfz-01");
+        assertThat(sites.get(0).fieldNames()).toIterable().contains("siteId", "name", "category", "priority",
+                "lastSweptAt", "intervalMin", "dueAt", "due", "reason");
+        assertThat(schedule.path("dueNow").asInt()).isPositive();
+    }
+
+    @Test
     void anOperatorLaunchesWatchesAndAbortsASweepAndRecallsTheDroneAndEachActIsAudited() throws Exception {
         MqttRecorder operatorScreen = new MqttRecorder(broker.url(), "ww/v1/drones/+/state");
         HttpResponse<String> created = send("POST", "/sweeps", "{\"siteIds\": [\"br-03\", \"up-01\"], \"altitudeM\": 45}", OPERATOR);

@@ -82,6 +82,28 @@ class WinterWatchCliTest {
     }
 
     @Test
+    void aBadPatrolSettingStopsServeWithTheFieldAndExitCode2() throws Exception {
+        Path window = dir.resolve("window.yaml");
+        Files.writeString(window, "patrol:\n  windows:\n    - {from: \"8pm\", to: \"06:00\", every_min: 120}\n");
+        Path priority = dir.resolve("priority.yaml");
+        Files.writeString(priority, "patrol:\n  revisit_by_priority_min: {7: 60}\n");
+        Path zone = dir.resolve("zone.yaml");
+        Files.writeString(zone, "patrol:\n  time_zone: Mars/Olympus\n");
+
+        CliRun badWindow = run("serve", "--config", window.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+        CliRun badPriority = run("serve", "--config", priority.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+        CliRun badZone = run("serve", "--config", zone.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+
+        assertThat(badWindow.code()).isEqualTo(2);
+        assertThat(badWindow.err()).contains("config patrol.windows[0]: from and to must be times of day")
+                .doesNotContain("Exception");
+        assertThat(badPriority.code()).isEqualTo(2);
+        assertThat(badPriority.err()).contains("config patrol.revisit_by_priority_min.7: a site priority is 1..5");
+        assertThat(badZone.code()).isEqualTo(2);
+        assertThat(badZone.err()).contains("config patrol.time_zone: 'Mars/Olympus' is not a time zone");
+    }
+
+    @Test
     void aRetentionShorterThanADayStopsServeWithTheFieldAndExitCode2() throws Exception {
         Path config = dir.resolve("retention.yaml");
         Files.writeString(config, "location_retention_days: 0\n");

@@ -91,6 +91,20 @@ public final class JdbcSweepRepository implements SweepRepository {
     }
 
     @Override
+    public Map<String, Instant> lastSwept() throws SQLException {
+        Map<String, Instant> last = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT site_id, MAX(swept_at) FROM sweep_sites "
+                     + "WHERE swept_at IS NOT NULL GROUP BY site_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+            }
+        }
+        return last;
+    }
+
+    @Override
     public SweepFigures figures(Instant from, Instant to) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             long sweeps = count(c, "SELECT COUNT(*) FROM sweeps WHERE created_at >= ? AND created_at < ?", from, to);
