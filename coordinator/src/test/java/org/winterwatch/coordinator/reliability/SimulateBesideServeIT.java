@@ -110,6 +110,11 @@ class SimulateBesideServeIT {
         JsonNode clocks = health().get("clocks");
         assertThat(clocks.get("sources").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(clocks.get("ahead")).noneSatisfy(a -> assertThat(SIMULATED_SENSORS).contains(a.get("source").asText()));
+
+        // and the scenario's simulated ground team answers them over the broker, as a team's phone would
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> alerts().stream()
+                .anyMatch(a -> a.path("lastActionBy").asText("").startsWith("team-centre/crew-")
+                        && !a.path("acknowledgedAt").isNull()));
     }
 
     @Test
