@@ -3,6 +3,7 @@ package org.winterwatch.missions.sweep;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where sweeps are kept: every sweep with its sites and sorties, and every transition, for the record and the figures. */
@@ -21,6 +22,9 @@ public interface SweepRepository {
 
     /** The sweep's transitions in the order they were recorded. */
     List<Transition> transitions(String sweepId) throws SQLException;
+
+    /** How many sweeps are in each state, every state listed (zero when none is). */
+    Map<SweepState, Long> countByState() throws SQLException;
 
     /** A night's figures: sweeps launched, sorties flown, flight time and sites swept within {@code [from, to)}. */
     SweepFigures figures(Instant from, Instant to) throws SQLException;
