@@ -85,8 +85,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.post("/api/v1/tips").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::tip));
         WeatherRoutes.install(router, backend, context, controlRoom);
         router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
-        router.get("/api/v1/metrics").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN, Role.CONTROLROOM, Role.OPERATOR),
-                (c, g) -> blockingText(c, backend::metrics, "text/plain; version=0.0.4")));
+        MetricsRoutes.install(router, this::authenticate, backend);
         router.get("/api/v1/sites").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class),
                 (c, g) -> c.response().putHeader("Content-Type", "application/geo+json").end(backend.sitesGeoJson())));
         router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
