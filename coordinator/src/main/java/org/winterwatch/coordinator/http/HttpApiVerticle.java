@@ -52,6 +52,7 @@ public final class HttpApiVerticle extends VerticleBase {
     static final int AUTH_FAILURE_BURST = 30;
     private final HttpBackend backend;
     private HttpServer server;
+    private Router router;
 
     public HttpApiVerticle(HttpSettings settings, HttpBackend backend) {
         this(settings, backend, System::nanoTime);
@@ -67,10 +68,11 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         HttpHardening.install(router, BODY_LIMIT_BYTES, HttpAnswers::error);
         router.route().failureHandler(ctx -> HttpAnswers.failure(ctx, BODY_LIMIT_BYTES));
         router.get("/api/v1/health").handler(this::health);
+        OpenApiRoutes.install(router);
         router.route("/api/v1/*").handler(this::authenticate);
         EnumSet<Role> alertReaders = EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN);
         EnumSet<Role> controlRoom = EnumSet.of(Role.CONTROLROOM, Role.ADMIN);
@@ -101,6 +103,11 @@ public final class HttpApiVerticle extends VerticleBase {
                     server = s;
                     LOG.info("http listening host={} port={}", settings.host(), s.actualPort());
                 });
+    }
+
+    /** The routes as built (a test holds them against the OpenAPI description). */
+    Router router() {
+        return router;
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
