@@ -70,6 +70,7 @@ public final class HttpApiVerticle extends VerticleBase {
     public Future<?> start() {
         router = Router.router(vertx);
         HttpHardening.install(router, BODY_LIMIT_BYTES, HttpAnswers::error);
+        CorsPolicy.install(router, settings.corsOrigin());
         router.route().failureHandler(ctx -> HttpAnswers.failure(ctx, BODY_LIMIT_BYTES));
         router.get("/api/v1/health").handler(this::health);
         OpenApiRoutes.install(router);

@@ -24,12 +24,13 @@ final class ApiServer implements AutoCloseable {
         this.api = api;
     }
 
-    static ApiServer start(HttpBackend backend) throws Exception {
+    /** Starts the API; {@code corsOrigin} may be null. */
+    static ApiServer start(HttpBackend backend, String corsOrigin) throws Exception {
         AccessTokens tokens = new AccessTokens();
         for (Role role : Role.values()) {
             tokens.add(token(role), new AccessTokens.Grant(role, role == Role.GROUNDTEAM ? "team-north" : null));
         }
-        HttpSettings settings = new HttpSettings("127.0.0.1", 0, tokens, 1_000, 1_000);
+        HttpSettings settings = new HttpSettings("127.0.0.1", 0, tokens, 1_000, 1_000).withCorsOrigin(corsOrigin);
         ApiServer server = new ApiServer(new HttpApiVerticle(settings, backend));
         server.vertx.deployVerticle(server.api).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         return server;

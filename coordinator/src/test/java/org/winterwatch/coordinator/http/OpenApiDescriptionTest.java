@@ -39,7 +39,7 @@ class OpenApiDescriptionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ApiServer.start(ApiServer.scraping("ww_up 1\n"));
+        server = ApiServer.start(ApiServer.scraping("ww_up 1\n"), null);
     }
 
     @AfterAll
