@@ -2,6 +2,7 @@ package org.winterwatch.coordinator.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
@@ -35,8 +36,9 @@ final class CoordinatorMeters {
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofSeconds(60)};
-    /** Vert.x's name for the time from a request's start to its response's end. */
-    private static final String HTTP_SERVER_RESPONSE_TIME = "vertx.http.server.response.time";
+    /** Vert.x's prefix of its HTTP server meters, and its name for the time from a request's start to its end. */
+    private static final String HTTP_SERVER = "vertx.http.server.";
+    private static final String HTTP_SERVER_RESPONSE_TIME = HTTP_SERVER + "response.time";
     static final String ALERT_LATENCY = "ww.alert.latency";
 
     private final PrometheusMeterRegistry registry;
@@ -46,7 +48,7 @@ final class CoordinatorMeters {
 
     CoordinatorMeters() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().meterFilter(latencyHistograms());
+        registry.config().meterFilter(answeringRouteOnly()).meterFilter(latencyHistograms());
         for (Work.Route route : Work.Route.values()) {
             String name = routeName(route);
             received.put(route, Counter.builder("ww.inbound.messages")
@@ -118,6 +120,23 @@ final class CoordinatorMeters {
 
     private static String routeName(Work.Route route) {
         return route.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Vert.x labels a request with every route it passed, joined by '>' ("/api/v1/>/api/v1/alerts/:id": the
+     * authentication first); the label keeps only the route that answered.
+     */
+    private static MeterFilter answeringRouteOnly() {
+        return new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                String route = id.getTag("route");
+                if (!id.getName().startsWith(HTTP_SERVER) || route == null || route.indexOf('>') < 0) {
+                    return id;
+                }
+                return id.withTag(Tag.of("route", route.substring(route.lastIndexOf('>') + 1)));
+            }
+        };
     }
 
     /** Bucketed histograms (not client-side percentiles) for the HTTP and alert latencies: they aggregate. */

@@ -387,9 +387,10 @@ class AlertFlowTest {
 
     @Test
     void metricsReadAsPrometheusTextAndShowTheAlertTheDeadLetterAndTheirLatency() throws Exception {
-        raiseAlertAtTheBridge("flow-metrics-1");
+        String alertId = raiseAlertAtTheBridge("flow-metrics-1");
         publish("ww/v1/detections/drone-9", "not json");
         call("GET", "/health", null, null);
+        call("GET", "/alerts/" + alertId, CONTROL, null);
 
         PrometheusText metrics = await().atMost(Duration.ofSeconds(15)).until(() -> PrometheusText.parse(scrape().body()),
                 m -> m.sum("ww_dead_letters_total", Map.of("route", "detection", "reason", "invalid")) >= 1);
@@ -411,6 +412,9 @@ class AlertFlowTest {
         assertThat(metrics.family("vertx_http_server_response_time_seconds").type()).isEqualTo("histogram");
         assertThat(metrics.sum("vertx_http_server_response_time_seconds", "vertx_http_server_response_time_seconds_count",
                 Map.of("route", "/api/v1/health", "method", "GET", "code", "200"))).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.sum("vertx_http_server_requests_total", Map.of("route", "/api/v1/alerts/:id", "code", "200")))
+                .as("labelled by the route template, not the path, nor the authentication's route before it")
+                .isGreaterThanOrEqualTo(1);
     }
 
     /** {@code GET /metrics}, where Prometheus looks by default (the other calls go under /api/v1). */
