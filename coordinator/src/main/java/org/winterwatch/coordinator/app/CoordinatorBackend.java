@@ -201,7 +201,7 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
-    public String metrics() throws Exception {
+    public String metrics() {
         return gauges.scrape();
     }
 

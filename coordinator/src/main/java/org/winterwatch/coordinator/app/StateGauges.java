@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.winterwatch.alerts.AlertReads;
 import org.winterwatch.alerts.book.AlertState;
 import org.winterwatch.alerts.book.Priority;
@@ -26,14 +28,17 @@ import org.winterwatch.missions.sweep.SweepState;
  * stored detections, the outbox, sweeps by state and the night's times to help from the database (read once per
  * scrape, then the registry is scraped); the alert queue, the MQTT connection, each configured drone's link and
  * battery and the sources' clocks from memory. A standby shows the stored figures and no broker, queue or drones.
+ * A database that cannot be read does not fail the scrape (see {@link #scrape}).
  */
 final class StateGauges {
 
     private static final Duration NIGHT = Duration.ofHours(24);
 
+    private static final Logger LOG = LoggerFactory.getLogger(StateGauges.class);
+
     /** What the database said at the last scrape. */
     private record Stored(Map<String, Map<String, Long>> alerts, long detections, long unsent,
-                          Map<SweepState, Long> sweeps, TimeToHelp.Figures night, SourceClocks.Report clocks) {
+                          Map<SweepState, Long> sweeps, TimeToHelp.Figures night) {
     }
 
     private final PrometheusMeterRegistry registry;
@@ -42,7 +47,9 @@ final class StateGauges {
     private final SourceClocks clocks;
     private final Supplier<ActiveParts> active;
     private final Clock clock;
+    /** Null when the database could not be read at the last scrape: its gauges are NaN, the others still shown. */
     private volatile Stored stored;
+    private volatile SourceClocks.Report clocksReport;
 
     /** @param active the active parts, or null while this coordinator is standby */
     StateGauges(PrometheusMeterRegistry registry, AlertReads reads, SweepRepository sweeps, SourceClocks clocks,
@@ -57,11 +64,21 @@ final class StateGauges {
         registerLive(droneIds);
     }
 
-    /** Reads the stored figures, then the whole registry in Prometheus text format (0.0.4). Blocks: a worker's job. */
-    synchronized String scrape() throws SQLException {
+    /**
+     * Reads the stored figures, then the whole registry in Prometheus text format (0.0.4). Blocks: a worker's job. A
+     * database that cannot be read leaves its figures NaN and {@code ww_database_up} 0; the rest is still shown, since
+     * during an outage the queue and the broker are what the people on call look at.
+     */
+    synchronized String scrape() {
+        clocksReport = clocks.report(1);
         Instant now = clock.instant();
-        stored = new Stored(reads.countByStateAndPriority(), reads.detectionCount(), reads.unsentCount(),
-                sweeps.countByState(), reads.timeToHelp(now.minus(NIGHT), now), clocks.report(1));
+        try {
+            stored = new Stored(reads.countByStateAndPriority(), reads.detectionCount(), reads.unsentCount(),
+                    sweeps.countByState(), reads.timeToHelp(now.minus(NIGHT), now));
+        } catch (SQLException | RuntimeException e) {
+            stored = null;
+            LOG.warn("metrics: the database could not be read reason={}", e.toString());
+        }
         return registry.scrape();
     }
 
@@ -82,11 +99,8 @@ final class StateGauges {
         timeToHelp("team_on_site", TimeToHelp.Times::onSite);
         timeToHelp("resolution", TimeToHelp.Times::resolved);
         gauge("ww_alerts_escalated_24h", "Alerts first seen in the last 24 hours that escalated.", s -> s.night().escalated());
-        gauge("ww_source_clocks_ahead", "Sensors and drones whose clock runs ahead of the coordinator's.",
-                s -> s.clocks().sourcesAhead());
-        gauge("ww_source_clock_ahead_max_seconds",
-                "How far ahead the furthest-ahead source's clock ran at its last detection.",
-                s -> s.clocks().worst().map(w -> w.last().toMillis() / 1000.0).orElse(0.0));
+        Gauge.builder("ww_database_up", () -> stored == null ? 0 : 1)
+                .description("1 when the last scrape could read the database.").register(registry);
     }
 
     /** The median and 90th percentile of one time to help; NaN while no alert of the night has it. */
@@ -100,6 +114,12 @@ final class StateGauges {
     }
 
     private void registerLive(List<String> droneIds) {
+        Gauge.builder("ww_source_clocks_ahead", () -> clocksReport.sourcesAhead())
+                .description("Sensors and drones whose clock runs ahead of the coordinator's.").register(registry);
+        Gauge.builder("ww_source_clock_ahead_max_seconds",
+                        () -> clocksReport.worst().map(w -> w.last().toMillis() / 1000.0).orElse(0.0))
+                .description("How far ahead the furthest-ahead source's clock ran at its last detection.")
+                .register(registry);
         live("ww_coordinator_active", "1 on the active coordinator, 0 on a standby.", a -> 1);
         live("ww_alert_queue", "Inbound messages waiting for the alert worker.", a -> a.pipeline.backlog());
         live("ww_broker_connected", "1 when the MQTT connection is up.", a -> a.bridge.isConnected() ? 1 : 0);
@@ -119,7 +139,7 @@ final class StateGauges {
         return a == null ? Optional.empty() : a.fleet.link(id).map(link -> link.state());
     }
 
-    /** A gauge of the stored figures; NaN before the first scrape (which reads them first, so never seen). */
+    /** A gauge of the stored figures; NaN when the database could not be read. */
     private void gauge(String name, String help, ToDoubleFunction<Stored> value, String... tags) {
         Gauge.builder(name, () -> {
             Stored s = stored;
