@@ -32,9 +32,8 @@ import org.winterwatch.missions.sweep.SweepState;
  */
 final class StateGauges {
 
-    private static final Duration NIGHT = Duration.ofHours(24);
-
     private static final Logger LOG = LoggerFactory.getLogger(StateGauges.class);
+    private static final Duration NIGHT = Duration.ofHours(24);
 
     /** What the database said at the last scrape. */
     private record Stored(Map<String, Map<String, Long>> alerts, long detections, long unsent,
@@ -60,6 +59,7 @@ final class StateGauges {
         this.clocks = clocks;
         this.active = active;
         this.clock = clock;
+        this.clocksReport = clocks.report(1);
         registerStored();
         registerLive(droneIds);
     }
