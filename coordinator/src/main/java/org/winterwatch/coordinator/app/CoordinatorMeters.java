@@ -16,7 +16,6 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -76,7 +75,7 @@ final class CoordinatorMeters {
 
     /**
      * A Vert.x that reports into this registry: HTTP server metrics labelled by route (the path template, never the
-     * raw path), method and status, and the JVM's. The registry name is this instance's own, so that two coordinators
+     * raw path) besides Vert.x's default labels (method, status, pool), and the JVM's. The registry name is this instance's own, so that two coordinators
      * in one JVM (tests) do not share Vert.x's registry by name.
      */
     Vertx vertx() {
@@ -85,7 +84,7 @@ final class CoordinatorMeters {
                 .setRegistryName("winterwatch-" + UUID.randomUUID())
                 .setJvmMetricsEnabled(true)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-                .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE));
+                .addLabels(Label.HTTP_ROUTE);
         return Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(options))
                 .withMetrics(new MicrometerMetricsFactory(registry))
