@@ -19,6 +19,7 @@ import org.winterwatch.alerts.book.Teams;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
 import org.winterwatch.alerts.pipeline.AlertWorker;
+import org.winterwatch.alerts.pipeline.DeadLettered;
 import org.winterwatch.alerts.pipeline.OutboxRelay;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.alerts.pipeline.Work;
@@ -143,6 +144,11 @@ public final class AlertPipeline implements AutoCloseable {
     /** Called after the commit with every tip folded into an alert, on the writer's thread; keep it quick. */
     public void onTip(BiConsumer<Detection, Alert> listener) {
         worker.onTip(listener);
+    }
+
+    /** Called with every dead letter once it is committed, on the writer's thread; keep it quick. */
+    public void onDeadLetter(Consumer<DeadLettered> listener) {
+        worker.onDeadLetter(listener);
     }
 
     /** How long the work in hand has waited to be committed (zero while the writer keeps up); see health. */

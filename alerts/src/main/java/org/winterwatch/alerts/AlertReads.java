@@ -46,6 +46,11 @@ public final class AlertReads {
         return store.queries().countBy("priority");
     }
 
+    /** Alerts by their wire state name, then by their wire priority name; only the pairs that occur. */
+    public Map<String, Map<String, Long>> countByStateAndPriority() throws SQLException {
+        return store.queries().countByStateAndPriority();
+    }
+
     /** Alerts by their wire outcome name ({@code none} for those without one). */
     public Map<String, Long> countByOutcome() throws SQLException {
         return store.queries().countBy("outcome");

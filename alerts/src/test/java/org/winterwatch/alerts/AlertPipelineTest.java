@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.winterwatch.alerts.book.AlertPolicy;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.pipeline.DeadLettered;
+import org.winterwatch.alerts.pipeline.Work;
 import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.alerts.store.Database;
 import org.winterwatch.geo.LatLon;
@@ -75,6 +77,24 @@ class AlertPipelineTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> acks.get() == 1 && !publisher.sent.isEmpty());
         assertThat(publisher.sent.get(0).topic()).isEqualTo("ww/v1/deadletter");
         assertThat(publisher.sent.get(0).payload()).contains("no handler for this topic");
+    }
+
+    @Test
+    void listenersHearOfEachDeadLetterByRouteAndReasonOnceItIsCommitted() {
+        List<DeadLettered> told = new CopyOnWriteArrayList<>();
+        pipeline.onDeadLetter(told::add);
+
+        pipeline.accept("ww/v1/elsewhere", "{}".getBytes(StandardCharsets.UTF_8), acks::incrementAndGet);
+        pipeline.accept("ww/v1/detections/drone-1", "not json".getBytes(StandardCharsets.UTF_8), acks::incrementAndGet);
+        pipeline.accept("ww/v1/acks/team-north", "{\"alertId\":\"a-none\",\"action\":\"ack\"}".getBytes(StandardCharsets.UTF_8),
+                acks::incrementAndGet);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> told.size() == 3);
+        assertThat(told).containsExactlyInAnyOrder(
+                new DeadLettered(Work.Route.UNROUTED, DeadLettered.Why.NO_HANDLER),
+                new DeadLettered(Work.Route.DETECTION, DeadLettered.Why.INVALID),
+                new DeadLettered(Work.Route.ACK, DeadLettered.Why.UNKNOWN_ALERT));
+        assertThat(publisher.sent).filteredOn(m -> m.topic().equals("ww/v1/deadletter")).hasSize(3);
     }
 
     @Test

@@ -103,6 +103,11 @@ public final class AlertWorker implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Called with every dead letter once it is committed, on the worker thread; keep it quick. */
+    public void onDeadLetter(Consumer<DeadLettered> listener) {
+        parser.onDeadLetter(listener);
+    }
+
     /** Queues an MQTT message; blocks the MQTT thread when the queue is full, which slows the broker down. */
     public void accept(String topic, byte[] payload, Work.Route route, Runnable ack) {
         try {
@@ -268,15 +273,17 @@ public final class AlertWorker implements AutoCloseable {
         Instant now = clock.instant();
         if (w instanceof Work.Inbound in) {
             LOG.error("message could not be stored and goes to the dead letters topic={} reason={}", in.topic(), lastFailureReason);
+            List<Runnable> afterCommit = new ArrayList<>();
             try {
                 List<OutboxEntry> queued = store.commit(new AlertStore.Batch(List.of(), List.of(),
-                        List.of(parser.deadLetter(in.topic(), reason, in.payload(), now)), now));
+                        List.of(parser.deadLetter(in, DeadLettered.Why.UNSTORABLE, reason, now, afterCommit)), now));
                 handOver(queued);
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("dead letter not committed, kept for retry reason={}", e.toString());
                 return false;
             }
             runQuietly(in.ack());
+            afterCommit.forEach(AlertWorker::runQuietly);
         } else if (w instanceof Work.HttpTip tip) {
             LOG.warn("tip could not be stored reason={}", lastFailureReason);
             tip.result().complete(new TipResult(null, false, UNSTORABLE));

@@ -71,7 +71,7 @@ final class BatchFolding {
         }
         if (p.work() instanceof Work.Inbound in && result instanceof ActionResult.Refused refused) {
             LOG.debug("ack refused topic={} reason={}", in.topic(), refused.reason());
-            outbox.add(parser.deadLetter(in.topic(), refused.reason(), in.payload(), now));
+            outbox.add(parser.deadLetter(in, DeadLettered.Why.of(refused.why()), refused.reason(), now, afterCommit));
         }
         if (p.work() instanceof Work.HttpAction action) {
             afterCommit.add(() -> action.result().complete(result));

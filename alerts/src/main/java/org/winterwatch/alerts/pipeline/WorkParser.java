@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.alerts.Topics;
@@ -27,11 +29,17 @@ final class WorkParser {
     private final DetectionParser detections;
     private final TipParser tips;
     private final Topics topics;
+    private final List<Consumer<DeadLettered>> deadLetterListeners = new CopyOnWriteArrayList<>();
 
     WorkParser(DetectionParser detections, TipParser tips, Topics topics) {
         this.detections = detections;
         this.tips = tips;
         this.topics = topics;
+    }
+
+    /** Tells {@code listener} of every dead letter once it is committed. */
+    void onDeadLetter(Consumer<DeadLettered> listener) {
+        deadLetterListeners.add(listener);
     }
 
     /** A work item with its parsed content, or already settled (dead-lettered, tick). */
@@ -50,7 +58,8 @@ final class WorkParser {
                         case DETECTION -> out.add(new Parsed(w, detections.parse(lastLevel(in.topic()), in.payload()), null, text));
                         case TIP -> out.add(new Parsed(w, tips.parse(in.payload()), null, text));
                         case ACK -> out.add(new Parsed(w, null, AckParser.parse(in.payload(), lastLevel(in.topic())), text));
-                        case UNROUTED -> throw new InboundRejection("no handler for this topic");
+                        case UNROUTED -> outbox.add(deadLetter(in, DeadLettered.Why.NO_HANDLER, "no handler for this topic",
+                                now, afterCommit));
                     }
                 } else if (w instanceof Work.HttpTip tip) {
                     out.add(new Parsed(w, tips.parse(tip.payload()), null, new String(tip.payload(), StandardCharsets.UTF_8)));
@@ -62,7 +71,7 @@ final class WorkParser {
             } catch (InboundRejection rejection) {
                 if (w instanceof Work.Inbound in) {
                     LOG.debug("inbound rejected topic={} reason={}", in.topic(), rejection.reason());
-                    outbox.add(deadLetter(in.topic(), rejection.reason(), in.payload(), now));
+                    outbox.add(deadLetter(in, DeadLettered.Why.INVALID, rejection.reason(), now, afterCommit));
                 } else if (w instanceof Work.HttpTip tip) {
                     afterCommit.add(() -> tip.result().complete(new TipResult(null, false, rejection.reason())));
                 }
@@ -71,8 +80,12 @@ final class WorkParser {
         return out;
     }
 
-    AlertStore.OutboxMessage deadLetter(String topic, String reason, byte[] payload, Instant now) {
-        return new AlertStore.OutboxMessage(topics.deadLetter(), DeadLetter.json(topic, reason, now, payload));
+    /** The dead letter of an inbound message; listeners hear of it when {@code afterCommit} runs. */
+    AlertStore.OutboxMessage deadLetter(Work.Inbound in, DeadLettered.Why why, String reason, Instant now,
+                                        List<Runnable> afterCommit) {
+        DeadLettered told = new DeadLettered(in.route(), why);
+        afterCommit.add(() -> deadLetterListeners.forEach(l -> l.accept(told)));
+        return new AlertStore.OutboxMessage(topics.deadLetter(), DeadLetter.json(in.topic(), reason, now, in.payload()));
     }
 
     static String lastLevel(String topic) {

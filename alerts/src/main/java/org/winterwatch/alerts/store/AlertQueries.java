@@ -96,6 +96,19 @@ public final class AlertQueries {
         return out;
     }
 
+    /** Alerts by state, then by priority (wire names); only the pairs that occur. */
+    public Map<String, Map<String, Long>> countByStateAndPriority() throws SQLException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT state, priority, COUNT(*) FROM alerts GROUP BY state, priority");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+            }
+        }
+        return out;
+    }
+
     public long detectionCount() throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM detections");
              ResultSet rs = ps.executeQuery()) {

@@ -20,6 +20,7 @@ import org.winterwatch.alerts.Topics;
 import org.winterwatch.alerts.book.Alert;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
+import org.winterwatch.alerts.pipeline.Work;
 import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.coordinator.fleet.DroneLinks;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
@@ -67,7 +68,7 @@ final class ActiveParts implements AutoCloseable {
     }
 
     static ActiveParts start(CoordinatorSettings s, AlertStore store, SweepRepository sweepStore, Weather weather,
-                             AuditLog audit, SourceClocks sourceClocks, Extras extras)
+                             AuditLog audit, SourceClocks sourceClocks, CoordinatorMeters meters, Extras extras)
             throws StartupException {
         Lifecycle parts = new Lifecycle("active");
         Clock clock = s.clock();
@@ -82,7 +83,8 @@ final class ActiveParts implements AutoCloseable {
         AlertPipeline pipeline = parts.start("alert pipeline", () -> startPipeline(s, topics, store, weather,
                 sourceClocks, new BridgePublisher(bridge)));
         extras.alertListeners().forEach(pipeline::onAlert);
-        bridge.handle(inboundHandlers(topics, pipeline), pipeline::accept);
+        pipeline.onDeadLetter(meters::deadLettered);
+        bridge.handle(inboundHandlers(topics, pipeline, meters), meters.inbound(Work.Route.UNROUTED, pipeline::accept));
         parts.start("mqtt connection", () -> {
             connect(s, bridge);
             return bridge;
@@ -130,12 +132,16 @@ final class ActiveParts implements AutoCloseable {
         }
     }
 
-    /** Detections, tips and acks go to the pipeline, which tells them apart by topic (and dead-letters the rest). */
-    private static Map<String, MqttBridge.InboundHandler> inboundHandlers(Topics topics, AlertPipeline pipeline) {
+    /**
+     * Detections, tips and acks go to the pipeline, which tells them apart by topic (and dead-letters the rest);
+     * each is counted, and detections and tips timed, on the way.
+     */
+    private static Map<String, MqttBridge.InboundHandler> inboundHandlers(Topics topics, AlertPipeline pipeline,
+                                                                          CoordinatorMeters meters) {
         Map<String, MqttBridge.InboundHandler> handlers = new LinkedHashMap<>();
-        handlers.put(topics.detections(), pipeline::accept);
-        handlers.put(topics.tips(), pipeline::accept);
-        handlers.put(topics.acks(), pipeline::accept);
+        handlers.put(topics.detections(), meters.inbound(Work.Route.DETECTION, pipeline::accept));
+        handlers.put(topics.tips(), meters.inbound(Work.Route.TIP, pipeline::accept));
+        handlers.put(topics.acks(), meters.inbound(Work.Route.ACK, pipeline::accept));
         return handlers;
     }
 

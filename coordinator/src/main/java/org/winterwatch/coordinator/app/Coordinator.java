@@ -53,6 +53,7 @@ public final class Coordinator implements AutoCloseable {
     private volatile ActiveParts active;
     /** How far each source's clock runs ahead; fed by the active parts' detection parser, read by health. */
     private final SourceClocks sourceClocks = new SourceClocks();
+    private final CoordinatorMeters meters = new CoordinatorMeters();
 
     private Coordinator(CoordinatorSettings settings) {
         this.settings = settings;
@@ -90,10 +91,13 @@ public final class Coordinator implements AutoCloseable {
         }
         leadership = lifecycle.start("leadership", () -> settings.database().isPostgres()
                 ? new PostgresLeadership(settings.database(), settings.clientId()) : Leadership.solo());
-        Vertx vertx = lifecycle.start("vertx", Vertx::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
+        Vertx vertx = lifecycle.start("vertx", meters::vertx, v -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS));
-        http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, new AlertReads(store), weather,
-                audit, this::activeParts, () -> leadership.role(), sourceClocks, sweepStore));
+        AlertReads reads = new AlertReads(store);
+        StateGauges gauges = new StateGauges(meters.registry(), reads, sweepStore, sourceClocks, this::activeParts,
+                settings.clock(), settings.drones().stream().map(DroneEndpoint::droneId).toList());
+        http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, reads, weather,
+                audit, this::activeParts, () -> leadership.role(), sourceClocks, sweepStore, gauges));
         lifecycle.start("http api", () -> {
             deploy(vertx, http);
             return http;
@@ -128,7 +132,7 @@ public final class Coordinator implements AutoCloseable {
 
     private synchronized void becomeActive() throws StartupException {
         if (active == null) {
-            active = ActiveParts.start(settings, store, sweepStore, weather, audit, sourceClocks,
+            active = ActiveParts.start(settings, store, sweepStore, weather, audit, sourceClocks, meters,
                     new ActiveParts.Extras(List.copyOf(alertListeners), List.copyOf(takUrls)));
             onActive.forEach(Coordinator::runQuietly);
         }

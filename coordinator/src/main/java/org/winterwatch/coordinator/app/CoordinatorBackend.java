@@ -21,7 +21,6 @@ import org.winterwatch.alerts.book.Outcome;
 import org.winterwatch.alerts.book.TeamAction;
 import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
-import org.winterwatch.alerts.figures.TimeToHelp;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.http.HttpBackend;
 import org.winterwatch.coordinator.mqtt.LoginRefusal;
@@ -52,12 +51,14 @@ final class CoordinatorBackend implements HttpBackend {
     private final SourceClocks sourceClocks;
     private final SweepRepository sweepStore;
     private final SweepControl storedSweeps;
+    private final StateGauges gauges;
 
     /** @param active the active parts, or null while this coordinator is standby */
     CoordinatorBackend(CoordinatorSettings settings, AlertReads reads, Weather weather, AuditLog audit,
                        Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks,
-                       SweepRepository sweepStore) {
+                       SweepRepository sweepStore, StateGauges gauges) {
         this.sourceClocks = sourceClocks;
+        this.gauges = gauges;
         this.sweepStore = sweepStore;
         this.storedSweeps = new StoredSweeps(sweepStore, ForkJoinPool.commonPool());
         this.settings = settings;
@@ -228,47 +229,8 @@ final class CoordinatorBackend implements HttpBackend {
     }
 
     @Override
-    public String metrics() throws Exception {
-        StringBuilder m = new StringBuilder();
-        m.append("# HELP ww_alerts Alerts by state.\n# TYPE ww_alerts gauge\n");
-        reads.countByState().forEach((state, n) -> m.append("ww_alerts{state=\"").append(state).append("\"} ").append(n).append('\n'));
-        m.append("# HELP ww_detections_stored Detections and tips stored.\n# TYPE ww_detections_stored gauge\n");
-        m.append("ww_detections_stored ").append(reads.detectionCount()).append('\n');
-        m.append("# HELP ww_alert_queue Inbound messages waiting for the alert worker.\n# TYPE ww_alert_queue gauge\n");
-        ActiveParts a = active.get();
-        m.append("ww_alert_queue ").append(a == null ? 0 : a.pipeline.backlog()).append('\n');
-        m.append("# HELP ww_outbox_unsent Outbox messages not yet acknowledged by the broker.\n# TYPE ww_outbox_unsent gauge\n");
-        m.append("ww_outbox_unsent ").append(reads.unsentCount()).append('\n');
-        m.append("# HELP ww_broker_connected 1 when the MQTT connection is up.\n# TYPE ww_broker_connected gauge\n");
-        m.append("ww_broker_connected ").append(a != null && a.bridge.isConnected() ? 1 : 0).append('\n');
-        m.append("# HELP ww_drones_connected Drone links connected.\n# TYPE ww_drones_connected gauge\n");
-        m.append("ww_drones_connected ").append(drones().stream().filter(DroneState::connected).count()).append('\n');
-        Instant now = settings.clock().instant();
-        TimeToHelp.Figures night = reads.timeToHelp(now.minus(Duration.ofHours(24)), now);
-        m.append("# HELP ww_time_to_help_seconds Time from the first detection to the acknowledgement, the team on site and "
-                + "the resolution, over the alerts first seen in the last 24 hours.\n# TYPE ww_time_to_help_seconds gauge\n");
-        helpSeconds(m, "acknowledgement", night.all().acknowledged());
-        helpSeconds(m, "team_on_site", night.all().onSite());
-        helpSeconds(m, "resolution", night.all().resolved());
-        m.append("# HELP ww_alerts_escalated_24h Alerts first seen in the last 24 hours that escalated.\n")
-                .append("# TYPE ww_alerts_escalated_24h gauge\nww_alerts_escalated_24h ").append(night.escalated()).append('\n');
-        SourceClocks.Report clocks = sourceClocks.report(1);
-        m.append("# HELP ww_source_clocks_ahead Sensors and drones whose clock runs ahead of the coordinator's.\n")
-                .append("# TYPE ww_source_clocks_ahead gauge\n");
-        m.append("ww_source_clocks_ahead ").append(clocks.sourcesAhead()).append('\n');
-        m.append("# HELP ww_source_clock_ahead_max_seconds How far ahead the furthest-ahead source's clock ran at its last detection.\n")
-                .append("# TYPE ww_source_clock_ahead_max_seconds gauge\n");
-        m.append("ww_source_clock_ahead_max_seconds ")
-                .append(clocks.worst().map(w -> w.last().toMillis() / 1000.0).orElse(0.0)).append('\n');
-        return m.toString();
-    }
-
-    private static void helpSeconds(StringBuilder m, String to, TimeToHelp.Measure measure) {
-        if (measure.count() == 0) {
-            return;
-        }
-        m.append("ww_time_to_help_seconds{to=\"").append(to).append("\",quantile=\"0.5\"} ").append(measure.medianS()).append('\n');
-        m.append("ww_time_to_help_seconds{to=\"").append(to).append("\",quantile=\"0.9\"} ").append(measure.p90S()).append('\n');
+    public String metrics() {
+        return gauges.scrape();
     }
 
     @Override

@@ -57,10 +57,12 @@ final class SoloGuard {
             probe.connect(options).waitForCompletion(6_000);
             probe.subscribe(topic, 1).waitForCompletion(5_000);
             JsonNode retained = statuses.poll(2, TimeUnit.SECONDS);
-            if (!fresh(retained)) {
+            if (!fresh(retained) && !announced(retained)) {
                 return;
             }
-            // fresh, but its owner may have died a moment ago: a live coordinator beats again within EVERY_S
+            // fresh, but its owner may have died a moment ago: a live coordinator beats again within EVERY_S. Or the
+            // "online" a coordinator says on connecting, without a heartbeat: it races the first heartbeat, which it
+            // may follow and hide, so only the next beat tells whether its owner lives
             JsonNode beat = statuses.poll(StatusHeartbeat.EVERY_S + 2, TimeUnit.SECONDS);
             if (beat != null && "online".equals(beat.path("status").asText())) {
                 throw new StartupException("another coordinator is active on the broker at " + s.mqttUrl() + " (" + topic
@@ -84,6 +86,10 @@ final class SoloGuard {
                 LOG.debug("coordinator probe close reason={}", e.toString());
             }
         }
+    }
+
+    private static boolean announced(JsonNode status) {
+        return status != null && "online".equals(status.path("status").asText()) && !status.has("heartbeatAt");
     }
 
     private static boolean fresh(JsonNode status) {

@@ -52,6 +52,7 @@ public final class HttpApiVerticle extends VerticleBase {
     static final int AUTH_FAILURE_BURST = 30;
     private final HttpBackend backend;
     private HttpServer server;
+    private Router router;
 
     public HttpApiVerticle(HttpSettings settings, HttpBackend backend) {
         this(settings, backend, System::nanoTime);
@@ -67,10 +68,12 @@ public final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         HttpHardening.install(router, BODY_LIMIT_BYTES, HttpAnswers::error);
+        CorsPolicy.install(router, settings.corsOrigin());
         router.route().failureHandler(ctx -> HttpAnswers.failure(ctx, BODY_LIMIT_BYTES));
         router.get("/api/v1/health").handler(this::health);
+        OpenApiRoutes.install(router);
         router.route("/api/v1/*").handler(this::authenticate);
         EnumSet<Role> alertReaders = EnumSet.of(Role.CONTROLROOM, Role.GROUNDTEAM, Role.ADMIN);
         EnumSet<Role> controlRoom = EnumSet.of(Role.CONTROLROOM, Role.ADMIN);
@@ -85,8 +88,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.post("/api/v1/tips").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::tip));
         WeatherRoutes.install(router, backend, context, controlRoom);
         router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
-        router.get("/api/v1/metrics").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN, Role.CONTROLROOM, Role.OPERATOR),
-                (c, g) -> blockingText(c, backend::metrics, "text/plain; version=0.0.4")));
+        MetricsRoutes.install(router, this::authenticate, backend);
         router.get("/api/v1/sites").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class),
                 (c, g) -> c.response().putHeader("Content-Type", "application/geo+json").end(backend.sitesGeoJson())));
         router.get("/api/v1/drones").handler(ctx -> allow(ctx, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN), this::drones));
@@ -102,6 +104,11 @@ public final class HttpApiVerticle extends VerticleBase {
                     server = s;
                     LOG.info("http listening host={} port={}", settings.host(), s.actualPort());
                 });
+    }
+
+    /** The routes as built (a test holds them against the OpenAPI description). */
+    Router router() {
+        return router;
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -196,7 +197,8 @@ class AlertFlowTest {
         assertThat(night.path("all").path("toTeamOnSite").path("count").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(night.path("all").path("toTeamOnSite").path("medianS").isNumber()).isTrue();
         assertThat(night.path("byTeam").has(TEAM)).isTrue();
-        assertThat(call("GET", "/metrics", CONTROL, null).body()).contains("ww_time_to_help_seconds{to=\"team_on_site\",quantile=\"0.9\"}");
+        assertThat(PrometheusText.parse(scrape().body())
+                .sum("ww_time_to_help_seconds", Map.of("to", "team_on_site", "quantile", "0.9"))).isPositive();
     }
 
     @Test
@@ -384,12 +386,42 @@ class AlertFlowTest {
     }
 
     @Test
-    void metricsAreInPrometheusTextFormat() throws Exception {
-        HttpResponse<String> metrics = call("GET", "/metrics", CONTROL, null);
+    void metricsReadAsPrometheusTextAndShowTheAlertTheDeadLetterAndTheirLatency() throws Exception {
+        String alertId = raiseAlertAtTheBridge("flow-metrics-1");
+        publish("ww/v1/detections/drone-9", "not json");
+        call("GET", "/health", null, null);
+        call("GET", "/alerts/" + alertId, CONTROL, null);
 
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(metrics.body()).contains("# TYPE ww_alert_queue gauge").contains("ww_broker_connected 1");
+        PrometheusText metrics = await().atMost(Duration.ofSeconds(15)).until(() -> PrometheusText.parse(scrape().body()),
+                m -> m.sum("ww_dead_letters_total", Map.of("route", "detection", "reason", "invalid")) >= 1);
+
+        assertThat(scrape().headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(metrics.family("ww_alerts").type()).isEqualTo("gauge");
+        assertThat(metrics.sum("ww_alerts", Map.of())).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.family("ww_alerts").samples()).extracting(s -> s.labels().keySet())
+                .allSatisfy(labels -> assertThat(labels).containsExactlyInAnyOrder("state", "priority"));
+        assertThat(metrics.sum("ww_inbound_messages_total", Map.of("route", "detection"))).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.family("ww_alert_latency_seconds").type()).isEqualTo("histogram");
+        assertThat(metrics.sum("ww_alert_latency_seconds", "ww_alert_latency_seconds_count", Map.of("route", "detection")))
+                .isGreaterThanOrEqualTo(2);
+        assertThat(metrics.sum("ww_outbox_unsent", Map.of())).isGreaterThanOrEqualTo(0);
+        assertThat(metrics.sum("ww_broker_connected", Map.of())).isEqualTo(1);
+        assertThat(metrics.family("ww_sweeps").samples()).extracting(s -> s.labels().get("state"))
+                .contains("planned", "flying", "done", "aborted", "failed");
+        assertThat(metrics.has("ww_drones_connected")).isTrue();
+        assertThat(metrics.family("vertx_http_server_response_time_seconds").type()).isEqualTo("histogram");
+        assertThat(metrics.sum("vertx_http_server_response_time_seconds", "vertx_http_server_response_time_seconds_count",
+                Map.of("route", "/api/v1/health", "method", "GET", "code", "200"))).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.sum("vertx_http_server_requests_total", Map.of("route", "/api/v1/alerts/:id", "code", "200")))
+                .as("labelled by the route template, not the path, nor the authentication's route before it")
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /** {@code GET /metrics}, where Prometheus looks by default (the other calls go under /api/v1). */
+    private HttpResponse<String> scrape() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + coordinator.httpPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + CONTROL).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

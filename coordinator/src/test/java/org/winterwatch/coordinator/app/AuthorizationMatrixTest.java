@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/weather", null, ALL),
             new Row("GET", "/api/v1/stats", null, CONTROL_ROOM),
             new Row("GET", "/api/v1/metrics", null, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN)),
+            new Row("GET", "/metrics", null, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN)),
             new Row("GET", "/api/v1/sites", null, ALL),
             new Row("GET", "/api/v1/drones", null, EnumSet.of(Role.OPERATOR, Role.CONTROLROOM, Role.ADMIN)),
             new Row("GET", "/api/v1/audit", null, EnumSet.of(Role.ADMIN)),

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -147,6 +148,19 @@ class SweepApiTest {
         assertError(send("POST", "/sweeps/s-none/abort", null, OPERATOR), 404, "no sweep 's-none'");
         assertError(send("POST", "/drones/drone-9/return", null, OPERATOR), 404, "no drone 'drone-9'");
         assertError(send("GET", "/sweeps?limit=0", null, OPERATOR), 400, "limit: '0' is not a whole number within 1..500");
+    }
+
+    @Test
+    void theMetricsShowTheDronesLinkAndBatteryAndTheSweepsByState() throws Exception {
+        PrometheusText metrics = await().atMost(Duration.ofSeconds(15)).until(
+                () -> PrometheusText.parse(send("GET", "/metrics", null, OPERATOR).body()),
+                m -> m.sum("ww_drone_battery_percent", Map.of("drone", "drone-1")) > 0);
+
+        assertThat(metrics.sum("ww_drone_battery_percent", Map.of("drone", "drone-1"))).isLessThanOrEqualTo(100);
+        assertThat(metrics.sum("ww_drone_link_up", Map.of("drone", "drone-1"))).isEqualTo(1);
+        assertThat(metrics.sum("ww_drones_connected", Map.of())).isEqualTo(1);
+        assertThat(metrics.family("ww_sweeps").samples()).extracting(s -> s.labels().get("state"))
+                .containsExactlyInAnyOrder("planned", "flying", "done", "aborted", "failed");
     }
 
     private static JsonNode readTree(String json) {

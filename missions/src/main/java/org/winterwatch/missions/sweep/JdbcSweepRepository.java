@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,22 @@ public final class JdbcSweepRepository implements SweepRepository {
             }
         }
         return last;
+    }
+
+    @Override
+    public Map<SweepState, Long> countByState() throws SQLException {
+        Map<SweepState, Long> out = new EnumMap<>(SweepState.class);
+        for (SweepState state : SweepState.values()) {
+            out.put(state, 0L);
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM sweeps GROUP BY state");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(SweepState.parse(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return out;
     }
 
     @Override

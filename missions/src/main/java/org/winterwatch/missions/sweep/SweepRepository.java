@@ -26,6 +26,9 @@ public interface SweepRepository {
     /** When each site was last swept to the end of its path, by site id (sites never swept are absent). */
     Map<String, Instant> lastSwept() throws SQLException;
 
+    /** How many sweeps are in each state, every state listed (zero when none is). */
+    Map<SweepState, Long> countByState() throws SQLException;
+
     /** A night's figures: sweeps launched, sorties flown, flight time and sites swept within {@code [from, to)}. */
     SweepFigures figures(Instant from, Instant to) throws SQLException;
 }

@@ -74,7 +74,7 @@ abstract class SweepStoreContract {
     }
 
     @Test
-    void openSweepsAreThePlannedAndFlyingOnesOldestFirst() throws Exception {
+    void openSweepsAreThePlannedAndFlyingOnesOldestFirstAndEveryStateIsCounted() throws Exception {
         SweepRepository repo = repository();
         Sweep newer = flown("s-new", at(30));
         Sweep older = Sweep.plan("s-old", "op", at(10), 40, List.of("drone-1"), Map.of("br-01", "drone-1"), Map.of());
@@ -86,6 +86,8 @@ abstract class SweepStoreContract {
 
         assertThat(repo.open()).extracting(Sweep::id).containsExactly("s-old", "s-new");
         assertThat(repo.recent(2)).extracting(Sweep::id).containsExactly("s-new", "s-end");
+        assertThat(repo.countByState()).containsExactlyInAnyOrderEntriesOf(Map.of(SweepState.PLANNED, 1L,
+                SweepState.FLYING, 1L, SweepState.DONE, 0L, SweepState.ABORTED, 1L, SweepState.FAILED, 0L));
     }
 
     @Test
