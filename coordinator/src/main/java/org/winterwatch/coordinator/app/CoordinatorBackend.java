@@ -24,6 +24,7 @@ import org.winterwatch.alerts.clocks.SourceClocks;
 import org.winterwatch.alerts.figures.TimeToHelp;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.http.HttpBackend;
+import org.winterwatch.coordinator.http.LiveEvents;
 import org.winterwatch.coordinator.mqtt.LoginRefusal;
 import org.winterwatch.coordinator.patrol.PatrolBook;
 import org.winterwatch.coordinator.patrol.PatrolFactsSource;
@@ -52,11 +53,13 @@ final class CoordinatorBackend implements HttpBackend {
     private final SourceClocks sourceClocks;
     private final SweepRepository sweepStore;
     private final SweepControl storedSweeps;
+    private final LiveEvents events;
 
     /** @param active the active parts, or null while this coordinator is standby */
     CoordinatorBackend(CoordinatorSettings settings, AlertReads reads, Weather weather, AuditLog audit,
                        Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks,
-                       SweepRepository sweepStore) {
+                       SweepRepository sweepStore, LiveEvents events) {
+        this.events = events;
         this.sourceClocks = sourceClocks;
         this.sweepStore = sweepStore;
         this.storedSweeps = new StoredSweeps(sweepStore, ForkJoinPool.commonPool());
@@ -174,6 +177,7 @@ final class CoordinatorBackend implements HttpBackend {
                 // an extreme-weather spell starting now launches its sweep at once, not at the next minute's check
                 a.patrol.weatherChanged();
             }
+            events.weatherChanged(stored, coldWave());
             return stored;
         });
     }
@@ -274,6 +278,11 @@ final class CoordinatorBackend implements HttpBackend {
     @Override
     public void audit(String actor, String action, String target, String detail) {
         audit.record(actor, action, target, detail);
+    }
+
+    @Override
+    public LiveEvents events() {
+        return events;
     }
 
     @Override

@@ -84,6 +84,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.post("/api/v1/alerts/:id/dismiss").handler(ctx -> allow(ctx, controlRoom, (c, g) -> act(c, g, TeamAction.Kind.DISMISS)));
         router.post("/api/v1/tips").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::tip));
         WeatherRoutes.install(router, backend, context, controlRoom);
+        EventRoutes.install(router, backend, context);
         router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
         router.get("/api/v1/metrics").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN, Role.CONTROLROOM, Role.OPERATOR),
                 (c, g) -> blockingText(c, backend::metrics, "text/plain; version=0.0.4")));
@@ -235,7 +236,7 @@ public final class HttpApiVerticle extends VerticleBase {
         });
     }
 
-    private static boolean visibleTo(Alert a, AccessTokens.Grant grant) {
+    static boolean visibleTo(Alert a, AccessTokens.Grant grant) {
         return grant.role() != Role.GROUNDTEAM
                 || (a.teamId().equals(grant.teamId()) && a.dispatch() == Dispatch.TEAM);
     }
