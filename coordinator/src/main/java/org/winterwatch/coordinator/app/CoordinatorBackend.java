@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,8 @@ final class CoordinatorBackend implements HttpBackend {
         sweeps.put("sortiesFlown", night.sortiesFlown());
         sweeps.put("flightHours", Math.round(night.flightSeconds() / 36.0) / 100.0);
         sweeps.put("sitesSwept", night.sitesSwept());
+        ZoneId zone = settings.patrol().zone();
+        o.set("nights", NightFigures.of(reads.alerts(null, NightFigures.since(now, zone)), sweepStore, now, zone));
         o.put("ambientTempC", weather.ambientTempC());
         o.put("windMps", weather.windMps());
         o.put("coldWave", coldWave());

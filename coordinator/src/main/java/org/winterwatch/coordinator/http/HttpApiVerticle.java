@@ -86,6 +86,7 @@ public final class HttpApiVerticle extends VerticleBase {
         WeatherRoutes.install(router, backend, context, controlRoom);
         EventRoutes.install(router, backend, context);
         DashboardRoutes.install(router);
+        StatsCsvRoute.install(router, backend, context, controlRoom);
         router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
         router.get("/api/v1/metrics").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN, Role.CONTROLROOM, Role.OPERATOR),
                 (c, g) -> blockingText(c, backend::metrics, "text/plain; version=0.0.4")));
