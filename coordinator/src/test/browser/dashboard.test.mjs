@@ -55,7 +55,7 @@ async function api(token, pathAndQuery) {
 
 /** A page signed in with the token the way a person does it: the page asks, the token is pasted. */
 async function signedIn(browser, role, name) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`${name}: script error: ${e.message}`));
@@ -142,6 +142,21 @@ async function actOnAnAlert(page) {
     }
   }
   throw new Error('no alert could be acted on in 20 tries');
+}
+
+/** The figures page, reached from the dashboard in the same tab (the token is kept for the tab), and its CSV. */
+async function figures(page) {
+  await page.getByRole('link', { name: 'Figures' }).click();
+  await page.locator('#figures canvas').nth(3).waitFor({ timeout: 10000 });
+  const nights = await page.locator('#table-nights tbody tr').count();
+  assert.equal(nights, 7, 'a week of nights');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as CSV' }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+  assert.equal(csv[0], 'section,key,value');
+  assert.ok(csv.some((line) => line.startsWith('timeToHelpLast24h,')), 'the times to help are in the CSV');
+  await page.screenshot({ path: path.join(ARTEFACTS, 'figures.png'), fullPage: true });
+  await checkAccessibility(page);
+  log(`figures: 4 charts, ${nights} nights, CSV of ${csv.length - 2} figures downloaded`);
 }
 
 /** The list drawn from 1,000 open alerts: capped, sorted, and quick to redraw. */
@@ -258,6 +273,8 @@ try {
 
   await checkAccessibility(controlRoom.page);
   log('accessibility: no serious or critical violations');
+
+  await figures(controlRoom.page);
 
   await thousandAlerts(browser);
 

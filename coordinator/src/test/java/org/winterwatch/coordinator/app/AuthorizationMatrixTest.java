@@ -68,6 +68,7 @@ class AuthorizationMatrixTest {
             new Row("POST", "/api/v1/sweeps/s-none/abort", "{}", SWEEPERS),
             new Row("POST", "/api/v1/drones/drone-none/return", "{}", SWEEPERS),
             new Row("GET", "/api/v1/schedule", null, SWEEP_READERS),
+            new Row("GET", "/api/v1/whoami", null, ALL),
             new Row("GET", "/api/v1/events", null, ALL),
             new Row("GET", "/api/v1/events?types=alert", null, ALERT_READERS),
             new Row("GET", "/api/v1/events?types=drone,sweep", null, SWEEP_READERS));
