@@ -23,10 +23,11 @@ async function signIn(token) {
   const api = client(token);
   const who = await api.get('/whoami');
   saveToken(token);
-  start(api, who);
+  const settings = await fetch('/dashboard-settings.json', { cache: 'no-store' }).then((r) => r.json()).catch(() => ({}));
+  start(api, who, settings);
 }
 
-function start(api, who) {
+function start(api, who, settings) {
   $('login').hidden = true;
   $('board').hidden = false;
   $('sign-out').hidden = false;
@@ -34,7 +35,7 @@ function start(api, who) {
   $('figures-link').hidden = !may(who.role, 'readFigures');
   applyRole(who.role);
 
-  const map = new SituationMap($('map'), { tileUrl: document.documentElement.dataset.tileUrl, onAlertClick: (id) => detail.open(id) });
+  const map = new SituationMap($('map'), { tileUrl: settings.tileUrl, onAlertClick: (id) => detail.open(id) });
   const board = new AlertBoard({
     list: $('alert-list'), count: $('alert-count'), more: $('alert-more'), showWatch: $('show-watch'), map,
     onSelect: (id) => detail.open(id),

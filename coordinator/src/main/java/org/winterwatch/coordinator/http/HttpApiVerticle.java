@@ -85,7 +85,7 @@ public final class HttpApiVerticle extends VerticleBase {
         router.post("/api/v1/tips").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::tip));
         WeatherRoutes.install(router, backend, context, controlRoom);
         EventRoutes.install(router, backend, context);
-        DashboardRoutes.install(router);
+        DashboardRoutes.install(router, settings.mapTileUrl());
         StatsCsvRoute.install(router, backend, context, controlRoom);
         router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
         router.get("/api/v1/metrics").handler(ctx -> allow(ctx, EnumSet.of(Role.ADMIN, Role.CONTROLROOM, Role.OPERATOR),

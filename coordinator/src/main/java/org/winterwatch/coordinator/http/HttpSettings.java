@@ -5,14 +5,21 @@ package org.winterwatch.coordinator.http;
  *
  * @param ratePerSecond requests a token may make per second, sustained (default 20)
  * @param rateBurst     requests a token may make at once after a quiet spell (default 60)
+ * @param mapTileUrl    where the dashboard's map takes its tiles ({@code https://.../{z}/{x}/{y}.png}), or null: the
+ *                      map is then drawn from the site layer alone, as it must be where no tile server is reachable
  */
-public record HttpSettings(String host, int port, AccessTokens tokens, double ratePerSecond, int rateBurst) {
+public record HttpSettings(String host, int port, AccessTokens tokens, double ratePerSecond, int rateBurst,
+                           String mapTileUrl) {
 
     public static final double DEFAULT_RATE_PER_SECOND = 20;
     public static final int DEFAULT_RATE_BURST = 60;
 
     public HttpSettings(String host, int port, AccessTokens tokens) {
         this(host, port, tokens, DEFAULT_RATE_PER_SECOND, DEFAULT_RATE_BURST);
+    }
+
+    public HttpSettings(String host, int port, AccessTokens tokens, double ratePerSecond, int rateBurst) {
+        this(host, port, tokens, ratePerSecond, rateBurst, null);
     }
 
     public HttpSettings {
@@ -24,6 +31,9 @@ public record HttpSettings(String host, int port, AccessTokens tokens, double ra
         }
         if (rateBurst < 1) {
             throw new IllegalArgumentException("rate_limit_burst must be at least 1, was " + rateBurst);
+        }
+        if (mapTileUrl != null) {
+            MapTiles.origin(mapTileUrl); // refuses a template the map could not use
         }
     }
 }

@@ -105,6 +105,16 @@ class DashboardPagesTest {
     }
 
     @Test
+    void withoutATileServerTheMapIsDrawnFromTheSiteLayerAlone() throws Exception {
+        HttpResponse<String> settings = get("/dashboard-settings.json", null);
+
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(settings.body()).get("tileUrl").isNull()).isTrue();
+        assertThat(get("/", null).headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("img-src 'self' data:;"));
+    }
+
+    @Test
     void whoamiTellsThePageTheTokensRoleAndTeam() throws Exception {
         HttpResponse<String> who = get("/api/v1/whoami", TEAM);
 
