@@ -60,7 +60,7 @@ final class EventStream implements Consumer<LiveEvent> {
     }
 
     private void write(String text) {
-        if (closed) {
+        if (closed || response.closed() || response.ended()) {
             return;
         }
         if (response.writeQueueFull()) {

@@ -18,6 +18,9 @@ public final class LiveEvents {
 
     /** A committed change of an alert; only those who may read it over REST receive it. */
     public void alertChanged(Alert alert) {
+        if (streams.isEmpty()) {
+            return; // nobody watching: the alert is not written out once more for nothing
+        }
         publish(new LiveEvent(EventKind.ALERT, AlertJson.write(alert), grant -> HttpApiVerticle.visibleTo(alert, grant)));
     }
 
