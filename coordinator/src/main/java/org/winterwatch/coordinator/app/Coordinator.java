@@ -23,6 +23,7 @@ import org.winterwatch.alerts.store.AlertStore;
 import org.winterwatch.alerts.store.LocationRetention;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.http.HttpApiVerticle;
+import org.winterwatch.coordinator.http.LiveEvents;
 import org.winterwatch.coordinator.mqtt.MqttBridge;
 import org.winterwatch.coordinator.store.AuditLog;
 import org.winterwatch.coordinator.sweep.SweepRunner;
@@ -44,6 +45,8 @@ public final class Coordinator implements AutoCloseable {
     private final List<Consumer<Alert>> alertListeners = new CopyOnWriteArrayList<>();
     private final List<String> takUrls = new CopyOnWriteArrayList<>();
     private final List<Runnable> onActive = new CopyOnWriteArrayList<>();
+    /** What the dashboard's event stream follows: alert and sweep changes on the active coordinator, the weather. */
+    private final LiveEvents events = new LiveEvents();
     private AlertStore store;
     private SweepRepository sweepStore;
     private AuditLog audit;
@@ -97,7 +100,9 @@ public final class Coordinator implements AutoCloseable {
         StateGauges gauges = new StateGauges(meters.registry(), reads, sweepStore, sourceClocks, this::activeParts,
                 settings.clock(), settings.drones().stream().map(DroneEndpoint::droneId).toList());
         http = new HttpApiVerticle(settings.http(), new CoordinatorBackend(settings, reads, weather,
-                audit, this::activeParts, () -> leadership.role(), sourceClocks, sweepStore, gauges));
+                audit, this::activeParts, () -> leadership.role(), sourceClocks, sweepStore, gauges, events));
+        onAlert(events::alertChanged);
+        whenActive(() -> sweeps().onSweepChanged(events::sweepChanged));
         lifecycle.start("http api", () -> {
             deploy(vertx, http);
             return http;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.winterwatch.alerts.book.Weather;
 import org.winterwatch.alerts.clocks.SourceClocks;
 import org.winterwatch.alerts.pipeline.TipResult;
 import org.winterwatch.coordinator.http.HttpBackend;
+import org.winterwatch.coordinator.http.LiveEvents;
 import org.winterwatch.coordinator.mqtt.LoginRefusal;
 import org.winterwatch.coordinator.patrol.PatrolBook;
 import org.winterwatch.coordinator.patrol.PatrolFactsSource;
@@ -52,11 +54,13 @@ final class CoordinatorBackend implements HttpBackend {
     private final SweepRepository sweepStore;
     private final SweepControl storedSweeps;
     private final StateGauges gauges;
+    private final LiveEvents events;
 
     /** @param active the active parts, or null while this coordinator is standby */
     CoordinatorBackend(CoordinatorSettings settings, AlertReads reads, Weather weather, AuditLog audit,
                        Supplier<ActiveParts> active, Supplier<Leadership.Role> role, SourceClocks sourceClocks,
-                       SweepRepository sweepStore, StateGauges gauges) {
+                       SweepRepository sweepStore, StateGauges gauges, LiveEvents events) {
+        this.events = events;
         this.sourceClocks = sourceClocks;
         this.gauges = gauges;
         this.sweepStore = sweepStore;
@@ -175,6 +179,7 @@ final class CoordinatorBackend implements HttpBackend {
                 // an extreme-weather spell starting now launches its sweep at once, not at the next minute's check
                 a.patrol.weatherChanged();
             }
+            events.weatherChanged(stored, coldWave());
             return stored;
         });
     }
@@ -222,6 +227,8 @@ final class CoordinatorBackend implements HttpBackend {
         sweeps.put("sortiesFlown", night.sortiesFlown());
         sweeps.put("flightHours", Math.round(night.flightSeconds() / 36.0) / 100.0);
         sweeps.put("sitesSwept", night.sitesSwept());
+        ZoneId zone = settings.patrol().zone();
+        o.set("nights", NightFigures.of(reads.alerts(null, NightFigures.since(now, zone)), sweepStore, now, zone));
         o.put("ambientTempC", weather.ambientTempC());
         o.put("windMps", weather.windMps());
         o.put("coldWave", coldWave());
@@ -236,6 +243,11 @@ final class CoordinatorBackend implements HttpBackend {
     @Override
     public void audit(String actor, String action, String target, String detail) {
         audit.record(actor, action, target, detail);
+    }
+
+    @Override
+    public LiveEvents events() {
+        return events;
     }
 
     @Override

@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, mqtt_user, mqtt_password_file, mqtt_ca_file, mqtt_cert_file, mqtt_key_file, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, patrol, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, cors_origin, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, mqtt_user, mqtt_password_file, mqtt_ca_file, mqtt_cert_file, mqtt_key_file, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, patrol, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, cors_origin, map_tile_url, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -92,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageError("rate_limit_per_s: '" + perSecond + "' is not a number");
         }
         try {
-            return new HttpSettings(host, port, tokens, rate, burst, corsOrigin);
+            return new HttpSettings(host, port, tokens, rate, burst, corsOrigin, s.string("map-tile-url", null, null));
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

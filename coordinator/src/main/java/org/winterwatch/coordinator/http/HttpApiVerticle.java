@@ -87,6 +87,9 @@ public final class HttpApiVerticle extends VerticleBase {
         router.post("/api/v1/alerts/:id/dismiss").handler(ctx -> allow(ctx, controlRoom, (c, g) -> act(c, g, TeamAction.Kind.DISMISS)));
         router.post("/api/v1/tips").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class), this::tip));
         WeatherRoutes.install(router, backend, context, controlRoom);
+        EventRoutes.install(router, backend, context);
+        DashboardRoutes.install(router, settings.mapTileUrl());
+        StatsCsvRoute.install(router, backend, context, controlRoom);
         router.get("/api/v1/stats").handler(ctx -> allow(ctx, controlRoom, (c, g) -> blockingText(c, backend::stats, "application/json")));
         MetricsRoutes.install(router, this::authenticate, backend);
         router.get("/api/v1/sites").handler(ctx -> allow(ctx, EnumSet.allOf(Role.class),
@@ -242,7 +245,7 @@ public final class HttpApiVerticle extends VerticleBase {
         });
     }
 
-    private static boolean visibleTo(Alert a, AccessTokens.Grant grant) {
+    static boolean visibleTo(Alert a, AccessTokens.Grant grant) {
         return grant.role() != Role.GROUNDTEAM
                 || (a.teamId().equals(grant.teamId()) && a.dispatch() == Dispatch.TEAM);
     }

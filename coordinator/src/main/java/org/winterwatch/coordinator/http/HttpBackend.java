@@ -95,4 +95,7 @@ public interface HttpBackend {
 
     /** The latest audit records, newest first, as a JSON array. */
     String auditJson(int limit) throws Exception;
+
+    /** The changes the event stream ({@code GET /api/v1/events}) sends as they happen. */
+    LiveEvents events();
 }

@@ -1,5 +1,6 @@
 package org.winterwatch.coordinator.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -51,7 +52,14 @@ final class HttpHardening {
             }
             ctx.next();
         });
-        router.route().handler(TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503));
+        Handler<RoutingContext> deadline = TimeoutHandler.create(REQUEST_TIMEOUT_MS, 503);
+        router.route().handler(ctx -> {
+            if (EventRoutes.opensStream(ctx.request())) {
+                ctx.next(); // answered at once, then open by design; the idle timeout still closes a dead one
+            } else {
+                deadline.handle(ctx);
+            }
+        });
         // uploads off: a multipart body is never written to disk, whoever sends it
         router.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimitBytes));
         router.route().handler(ctx -> {

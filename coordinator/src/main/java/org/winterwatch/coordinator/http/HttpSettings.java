@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * @param rateBurst     requests a token may make at once after a quiet spell (default 60)
  * @param corsOrigin    the one other origin whose pages may call the API ({@code https://host[:port]}), or null for
  *                      none (the default: no CORS headers at all)
+ * @param mapTileUrl    where the dashboard's map takes its tiles ({@code https://.../{z}/{x}/{y}.png}), or null: the
+ *                      map is then drawn from the site layer alone, as it must be where no tile server is reachable
  */
 public record HttpSettings(String host, int port, AccessTokens tokens, double ratePerSecond, int rateBurst,
-                           String corsOrigin) {
+                           String corsOrigin, String mapTileUrl) {
 
     public static final double DEFAULT_RATE_PER_SECOND = 20;
     public static final int DEFAULT_RATE_BURST = 60;
@@ -23,7 +25,7 @@ public record HttpSettings(String host, int port, AccessTokens tokens, double ra
     }
 
     public HttpSettings(String host, int port, AccessTokens tokens, double ratePerSecond, int rateBurst) {
-        this(host, port, tokens, ratePerSecond, rateBurst, null);
+        this(host, port, tokens, ratePerSecond, rateBurst, null, null);
     }
 
     public HttpSettings {
@@ -40,10 +42,18 @@ public record HttpSettings(String host, int port, AccessTokens tokens, double ra
             throw new IllegalArgumentException("cors_origin: '" + corsOrigin + "' is not an origin such as "
                     + "https://control.example.org:8443 (scheme, host and port only; no path, no '*')");
         }
+        if (mapTileUrl != null) {
+            MapTiles.origin(mapTileUrl); // refuses a template the map could not use
+        }
     }
 
     /** The same settings, letting pages from {@code origin} call the API (null: none). */
     public HttpSettings withCorsOrigin(String origin) {
-        return new HttpSettings(host, port, tokens, ratePerSecond, rateBurst, origin);
+        return new HttpSettings(host, port, tokens, ratePerSecond, rateBurst, origin, mapTileUrl);
+    }
+
+    /** The same settings, with the dashboard's map on tiles from {@code template} (null: the site layer alone). */
+    public HttpSettings withMapTileUrl(String template) {
+        return new HttpSettings(host, port, tokens, ratePerSecond, rateBurst, corsOrigin, template);
     }
 }

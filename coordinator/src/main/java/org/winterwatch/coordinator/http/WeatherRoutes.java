@@ -56,12 +56,16 @@ final class WeatherRoutes {
     }
 
     private void get(RoutingContext ctx, AccessTokens.Grant grant) {
-        Weather.Conditions now = backend.weather();
+        send(ctx, 200, json(backend.weather(), backend.coldWave()).toString());
+    }
+
+    /** The weather as it is read: temperature, wind, and whether the extreme-weather plan applies. */
+    static ObjectNode json(Weather.Conditions now, boolean coldWave) {
         ObjectNode o = JSON.createObjectNode();
         o.put("ambientTempC", now.ambientTempC());
         o.put("windMps", now.windMps());
-        o.put("coldWave", backend.coldWave());
-        send(ctx, 200, o.toString());
+        o.put("coldWave", coldWave);
+        return o;
     }
 
     /** The conditions a request body sets; an error naming the field when it is not valid. */

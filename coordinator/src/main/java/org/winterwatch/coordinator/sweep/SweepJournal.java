@@ -25,6 +25,7 @@ final class SweepJournal {
     private final SweepRepository repository;
     private final Map<String, List<Transition>> unsaved = new HashMap<>();
     private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Sweep>> changeListeners = new CopyOnWriteArrayList<>();
 
     SweepJournal(SweepRepository repository) {
         this.repository = repository;
@@ -34,17 +35,24 @@ final class SweepJournal {
         listeners.add(listener);
     }
 
+    /** Called with the sweep after each change, once however many transitions the change made. */
+    void onChange(Consumer<Sweep> listener) {
+        changeListeners.add(listener);
+    }
+
     /** Stores a new sweep; nothing is kept if the database refuses it (the launch is refused instead). */
     void create(Sweep sweep) throws SQLException {
         List<Transition> planned = sweep.drainTransitions();
         repository.save(sweep, planned);
         tell(planned);
+        changed(sweep, planned);
     }
 
     /** Stores the sweep if it changed (or an earlier store failed). */
     void save(Sweep sweep) {
         List<Transition> fresh = sweep.drainTransitions();
         tell(fresh);
+        changed(sweep, fresh);
         List<Transition> batch = unsaved.computeIfAbsent(sweep.id(), id -> new ArrayList<>());
         batch.addAll(fresh);
         if (batch.isEmpty()) {
@@ -63,6 +71,12 @@ final class SweepJournal {
     /** True while a change of the sweep waits to be stored. */
     boolean pending(String sweepId) {
         return unsaved.containsKey(sweepId);
+    }
+
+    private void changed(Sweep sweep, List<Transition> transitions) {
+        if (!transitions.isEmpty()) {
+            changeListeners.forEach(l -> l.accept(sweep));
+        }
     }
 
     private void tell(List<Transition> transitions) {

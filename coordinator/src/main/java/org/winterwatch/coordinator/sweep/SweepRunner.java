@@ -179,6 +179,11 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
         journal.onTransition(listener);
     }
 
+    /** Called on the runner's thread after every change of a sweep with the sweep as the API shows it. */
+    public void onSweepChanged(Consumer<String> sweepJson) {
+        journal.onChange(sweep -> sweepJson.accept(SweepJson.of(sweep).toString()));
+    }
+
     /** Per drone in a running sweep: its sweep, sortie and sites done. */
     public Map<String, DroneProgress> progress() {
         return Map.copyOf(progress);

@@ -68,7 +68,11 @@ class AuthorizationMatrixTest {
             new Row("GET", "/api/v1/sweeps/s-none", null, SWEEP_READERS),
             new Row("POST", "/api/v1/sweeps/s-none/abort", "{}", SWEEPERS),
             new Row("POST", "/api/v1/drones/drone-none/return", "{}", SWEEPERS),
-            new Row("GET", "/api/v1/schedule", null, SWEEP_READERS));
+            new Row("GET", "/api/v1/schedule", null, SWEEP_READERS),
+            new Row("GET", "/api/v1/whoami", null, ALL),
+            new Row("GET", "/api/v1/events", null, ALL),
+            new Row("GET", "/api/v1/events?types=alert", null, ALERT_READERS),
+            new Row("GET", "/api/v1/events?types=drone,sweep", null, SWEEP_READERS));
 
     private static Path dir;
     private static EmbeddedBroker broker;
@@ -154,8 +158,9 @@ class AuthorizationMatrixTest {
             s.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().write(body);
             s.getOutputStream().flush();
-            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return Integer.parseInt(answer.substring(9, 12));
+            // the status line only: an event stream's answer never ends
+            String statusLine = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(statusLine.substring(9, 12));
         }
     }
 }
