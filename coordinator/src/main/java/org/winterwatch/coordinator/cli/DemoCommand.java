@@ -83,7 +83,9 @@ final class DemoCommand implements Callable<Integer> {
 
         int port = system.coordinator().httpPort();
         out.println("MQTT broker:  " + system.mqttUrl() + "   (mosquitto_sub -p " + mqtt + " -t 'ww/v1/alerts/#')");
-        out.println("HTTP API:     http://127.0.0.1:" + port + "/api/v1/health   (alerts: GET /api/v1/alerts with a token)");
+        out.println("Dashboard:    http://127.0.0.1:" + port + "/   (paste a token from the tokens file; figures: /figures.html)");
+        out.println("HTTP API:     http://127.0.0.1:" + port + "/api/v1/health   (alerts: GET /api/v1/alerts with a token; "
+                + "described at /api/docs)");
         out.println("Tokens:       " + system.tokensFile());
         system.coordinator().fleet().onEvent(line -> out.println("          " + line));
         system.coordinator().sweeps().onTransition(t -> {
