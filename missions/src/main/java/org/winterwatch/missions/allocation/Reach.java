@@ -74,11 +74,12 @@ final class Reach {
         double neededS = drone.aloneS(task) + drone.climbS();
         double km = Math.min(drone.baseM().distanceM(task.entryM()), drone.baseM().distanceM(task.exitM())) / 1000;
         if (neededS > drone.usableS()) {
-            return String.format(Locale.ROOT, "out of reach of every base: a sortie for it alone from the nearest"
-                    + " base that could, %s (%.1f km away), takes %.0f s, one battery there gives %.0f s",
-                    drone.baseId(), km, neededS, drone.usableS());
+            return String.format(Locale.ROOT, "out of reach of every base: a sortie for it alone takes at least %.0f s"
+                    + " (%s from base %s, %.1f km away), one battery gives %.0f s",
+                    neededS, drone.droneId(), drone.baseId(), km, drone.usableS());
         }
-        return String.format(Locale.ROOT, "out of reach within the window: a sortie for it alone from base %s"
-                + " (%.1f km away) takes %.0f s, the window is %.0f s", drone.baseId(), km, neededS, windowS);
+        return String.format(Locale.ROOT, "out of reach within the window: a sortie for it alone takes at least %.0f s"
+                + " (%s from base %s, %.1f km away), the window is %.0f s", neededS, drone.droneId(), drone.baseId(), km,
+                windowS);
     }
 }
