@@ -24,6 +24,7 @@ import org.winterwatch.missions.allocation.PointM;
 import org.winterwatch.missions.allocation.Refusal;
 import org.winterwatch.missions.allocation.SortieSolver;
 import org.winterwatch.missions.allocation.Task;
+import org.winterwatch.missions.allocation.Travel;
 import org.winterwatch.missions.allocation.Visit;
 import org.winterwatch.missions.fleet.Base;
 import org.winterwatch.missions.fleet.Fleet;
@@ -31,9 +32,9 @@ import org.winterwatch.missions.fleet.FleetDrone;
 
 /**
  * A fleet plan by the solver: coverage per site ({@link SiteCoverages}), each site one task for the solver (a sweep
- * too long for any battery cut into parts, {@link SweepParts}), the solver's allocation ({@link SortieSolver}), and
- * each drone's sorties built from it in flight order with the detours around no-fly zones ({@link SortieBuilder},
- * which closes a sortie early should a detour make it too long for the battery).
+ * too long for any battery cut into parts, {@link SweepParts}), the solver's allocation ({@link SortieSolver}) with
+ * transit legs as they will be flown around the no-fly zones ({@link TransitTravel}), and each drone's sorties built
+ * from it in flight order ({@link SortieBuilder}, which would close a sortie early should one still not fit).
  */
 final class FleetSolving {
 
@@ -73,9 +74,11 @@ final class FleetSolving {
         }
         List<DroneAtBase> drones = flyers.stream().map(Flyer::forSolver).toList();
         Map<String, List<Coordinate>> paths = new HashMap<>();
-        List<Task> tasks = tasks(covered.values(), drones, paths);
+        Travel travel = new TransitTravel(transit);
+        List<Task> tasks = tasks(covered.values(), drones, paths, travel);
         Allocation allocation = new SortieSolver(clock).solve(
-                new AllocationProblem(tasks, drones, fleet.swapS(), request.windowS()), request.solver());
+                new AllocationProblem(tasks, drones, fleet.swapS(), request.windowS(), travel), request.solver());
+        progress.solved(allocation.searchMs(), allocation.iterations());
         List<Sortie> sorties = new ArrayList<>();
         for (int d = 0; d < flyers.size(); d++) {
             Flyer flyer = flyers.get(d);
@@ -127,13 +130,14 @@ final class FleetSolving {
 
     /** One task per site, or one per part of a sweep too long for any drone's battery. */
     private static List<Task> tasks(Iterable<SiteCoverages.Covered> covered, List<DroneAtBase> drones,
-                                    Map<String, List<Coordinate>> paths) {
+                                    Map<String, List<Coordinate>> paths, Travel travel) {
+        AllocationProblem open = new AllocationProblem(List.of(), drones, 0, Double.POSITIVE_INFINITY, travel);
         List<Task> tasks = new ArrayList<>();
         for (SiteCoverages.Covered c : covered) {
             String id = c.site().id();
             Task whole = task(id, id, c.site().priority(), c.pathM(), c.coverage().dwellS());
-            List<List<Coordinate>> parts = drones.stream().anyMatch(d -> d.aloneS(whole) <= d.flightBudgetS())
-                    ? List.of() : cutForNearestBase(c.pathM(), drones);
+            List<List<Coordinate>> parts = drones.stream().anyMatch(d -> open.aloneS(d, whole) <= d.flightBudgetS())
+                    ? List.of() : cutForNearestBase(c.pathM(), drones, travel);
             if (parts.size() < 2) {
                 tasks.add(whole);
                 paths.put(whole.id(), c.pathM());
@@ -156,7 +160,8 @@ final class FleetSolving {
     }
 
     /** Parts that the drone with the longest reach at the base nearest the sweep can fly one by one. */
-    private static List<List<Coordinate>> cutForNearestBase(List<Coordinate> pathM, List<DroneAtBase> drones) {
+    private static List<List<Coordinate>> cutForNearestBase(List<Coordinate> pathM, List<DroneAtBase> drones,
+                                                            Travel travel) {
         DroneAtBase best = null;
         double nearestM = Double.MAX_VALUE;
         for (DroneAtBase d : drones) {
@@ -169,7 +174,8 @@ final class FleetSolving {
             }
         }
         return SweepParts.cut(pathM, new Coordinate(best.baseM().xM(), best.baseM().yM()),
-                best.flightBudgetS() * best.speedMps());
+                best.flightBudgetS() * best.speedMps(),
+                (a, b) -> travel.metres(new PointM(a.x, a.y), new PointM(b.x, b.y)));
     }
 
     /** The solver's refusals as sites left out; a site of several parts says which part. */

@@ -19,15 +19,4 @@ public record AllocatedSortie(int droneIndex, int number, List<Visit> visits, do
             throw new IllegalArgumentException("a sortie needs a drone, a number and at least one visit");
         }
     }
-
-    /** Flight time of the sortie {@code visits} of {@code drone}, base to base, climb excluded. */
-    public static double flightS(DroneAtBase drone, List<Visit> visits) {
-        double s = 0;
-        PointM at = drone.baseM();
-        for (Visit v : visits) {
-            s += drone.travelS(at, v.startM()) + v.task().sweepS(drone.speedMps());
-            at = v.endM();
-        }
-        return s + drone.travelS(at, drone.baseM());
-    }
 }

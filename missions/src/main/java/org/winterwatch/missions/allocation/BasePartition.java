@@ -50,7 +50,7 @@ final class BasePartition {
                 Base base = bases.get(b);
                 distanceM[t][b] = base.positionM().distanceM(midpoint(task));
                 boolean reachable = base.droneIndices().stream().map(problem.drones()::get)
-                        .anyMatch(d -> d.aloneS(task) <= Math.min(d.flightBudgetS(), problem.windowS() - d.climbS()));
+                        .anyMatch(d -> problem.reaches(d, task));
                 estimate[t][b] = reachable ? estimateS(task, base, distanceM[t][b], hopS, meanSweepS) : Double.NaN;
             }
         }

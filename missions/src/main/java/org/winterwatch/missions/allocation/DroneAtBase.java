@@ -34,18 +34,6 @@ public record DroneAtBase(String droneId, String baseId, PointM baseM, double sp
         return usableS - climbS;
     }
 
-    /** Flight time between two points at this drone's speed. */
-    public double travelS(PointM from, PointM to) {
-        return from.distanceM(to) / speedMps;
-    }
-
-    /** The shortest sortie that sweeps {@code task} alone: out to its nearer end, along it, back; climb excluded. */
-    public double aloneS(Task task) {
-        double forwards = travelS(baseM, task.entryM()) + travelS(task.exitM(), baseM);
-        double backwards = travelS(baseM, task.exitM()) + travelS(task.entryM(), baseM);
-        return Math.min(forwards, backwards) + task.sweepS(speedMps);
-    }
-
     /**
      * Time from this drone's first take-off to its last landing: {@code sorties} sorties of {@code flightSumS}
      * horizontal flight in all, each with its climb and descent, and a battery change of {@code swapS} between two.

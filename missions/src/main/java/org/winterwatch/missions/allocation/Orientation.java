@@ -15,7 +15,7 @@ final class Orientation {
     private Orientation() {
     }
 
-    static List<Visit> shortest(PointM base, List<Task> order) {
+    static List<Visit> shortest(PointM base, List<Task> order, Travel travel) {
         int n = order.size();
         if (n == 0) {
             return List.of();
@@ -24,19 +24,19 @@ final class Orientation {
         double[][] best = new double[n][2];
         int[][] from = new int[n][2];
         for (int s = 0; s < 2; s++) {
-            best[0][s] = base.distanceM(start(order.get(0), s));
+            best[0][s] = travel.metres(base, start(order.get(0), s));
         }
         for (int i = 1; i < n; i++) {
             for (int s = 0; s < 2; s++) {
                 PointM start = start(order.get(i), s);
-                double viaForwards = best[i - 1][0] + end(order.get(i - 1), 0).distanceM(start);
-                double viaReversed = best[i - 1][1] + end(order.get(i - 1), 1).distanceM(start);
+                double viaForwards = best[i - 1][0] + travel.metres(end(order.get(i - 1), 0), start);
+                double viaReversed = best[i - 1][1] + travel.metres(end(order.get(i - 1), 1), start);
                 best[i][s] = Math.min(viaForwards, viaReversed);
                 from[i][s] = viaReversed < viaForwards ? 1 : 0;
             }
         }
-        double homeForwards = best[n - 1][0] + end(order.get(n - 1), 0).distanceM(base);
-        double homeReversed = best[n - 1][1] + end(order.get(n - 1), 1).distanceM(base);
+        double homeForwards = best[n - 1][0] + travel.metres(end(order.get(n - 1), 0), base);
+        double homeReversed = best[n - 1][1] + travel.metres(end(order.get(n - 1), 1), base);
         int s = homeReversed < homeForwards ? 1 : 0;
         Visit[] visits = new Visit[n];
         for (int i = n - 1; i >= 0; i--) {

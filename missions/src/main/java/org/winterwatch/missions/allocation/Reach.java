@@ -27,9 +27,11 @@ final class Reach {
             double bestAloneS = Double.MAX_VALUE;
             for (int d = 0; d < drones.size(); d++) {
                 DroneAtBase drone = drones.get(d);
-                double aloneS = drone.aloneS(task);
                 double limitS = Math.min(drone.flightBudgetS(), problem.windowS() - drone.climbS());
-                if (aloneS <= limitS) {
+                boolean reaches = problem.reaches(drone, task);
+                // a drone out of reach is timed in straight lines (enough to tell which came closest)
+                double aloneS = reaches ? problem.aloneS(drone, task) : problem.straightAloneS(drone, task);
+                if (reaches) {
                     reachableBy[d]++;
                     bestAloneS = Math.min(bestAloneS, aloneS);
                 }
@@ -42,7 +44,7 @@ final class Reach {
                 reachable.add(task);
                 aloneSum += bestAloneS;
             } else {
-                refused.add(new Refusal(task, Refusal.Reason.OUT_OF_REACH, outOfReach(task, closest, problem.windowS())));
+                refused.add(new Refusal(task, Refusal.Reason.OUT_OF_REACH, outOfReach(task, closest, problem)));
             }
         }
         sortieSlots = new int[drones.size()];
@@ -70,8 +72,9 @@ final class Reach {
         return sortieSlots[d];
     }
 
-    private static String outOfReach(Task task, DroneAtBase drone, double windowS) {
-        double neededS = drone.aloneS(task) + drone.climbS();
+    private static String outOfReach(Task task, DroneAtBase drone, AllocationProblem problem) {
+        double windowS = problem.windowS();
+        double neededS = problem.aloneS(drone, task) + drone.climbS();
         double km = Math.min(drone.baseM().distanceM(task.entryM()), drone.baseM().distanceM(task.exitM())) / 1000;
         if (neededS > drone.usableS()) {
             return String.format(Locale.ROOT, "out of reach of every base: a sortie for it alone takes at least %.0f s"

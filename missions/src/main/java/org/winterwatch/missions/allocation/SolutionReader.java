@@ -37,8 +37,8 @@ final class SolutionReader {
             for (TourActivity act : route.getActivities()) {
                 order.add(SolverModel.taskOf(((TourActivity.JobActivity) act).getJob()));
             }
-            List<Visit> visits = Orientation.shortest(drone.baseM(), order);
-            drafts.add(new Draft(d, visits, AllocatedSortie.flightS(drone, visits),
+            List<Visit> visits = Orientation.shortest(drone.baseM(), order, problem.travel());
+            drafts.add(new Draft(d, visits, problem.flightS(drone, visits),
                     order.stream().mapToInt(Task::priority).max().orElseThrow()));
         }
         drafts.sort(Comparator.comparingInt(Draft::droneIndex)

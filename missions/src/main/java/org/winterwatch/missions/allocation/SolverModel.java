@@ -33,7 +33,7 @@ final class SolverModel {
     private SolverModel(AllocationProblem problem, List<Task> tasks, Reach reach) {
         this.problem = problem;
         this.tasks = tasks;
-        this.places = new Places(tasks, problem.drones());
+        this.places = new Places(tasks, problem.drones(), problem.travel());
         this.times = new FlightTimes(places, problem.drones().stream().mapToDouble(DroneAtBase::speedMps).average()
                 .orElseThrow());
         VehicleRoutingProblem.Builder builder = VehicleRoutingProblem.Builder.newInstance()

@@ -20,9 +20,10 @@ import java.util.stream.IntStream;
  *   <li>tasks go to bases by a weighted Voronoi partition whose weights even out the estimated work per drone
  *       ({@link BasePartition}); in {@value #ROUNDS} rounds, each base's estimates are calibrated against a quick
  *       rough plan of its part ({@link SweepEstimate}), and the round whose busiest base is least busy wins;</li>
- *   <li>jsprit plans each base (bases in parallel, each with its own seed);</li>
+ *   <li>jsprit plans each base, briefly (bases in parallel, each with its own seed);</li>
  *   <li>the busiest base hands tasks to bases that land earlier, as long as that brings the last landing forward
  *       ({@link Descent});</li>
+ *   <li>the bases that land last are searched again at length, and keep the better plan;</li>
  *   <li>with a window, what a base had no time for is offered once to the bases with time left
  *       ({@link WindowSpill}).</li>
  * </ol>
@@ -37,8 +38,16 @@ public final class SortieSolver {
     /** Rounds of sharing and calibrating. */
     static final int ROUNDS = 8;
 
-    /** The first plan of every base searches this many times less than the later ones. */
+    /** Every base's first plan, and the replanning while evening out, search this many times less than the last. */
     static final int QUICK_SHARE = 4;
+
+    /** Shares of the time limit by which the first plans, and the evening out, must be done. */
+    static final double QUICK_TIME_SHARE = 0.6;
+    static final double DESCENT_TIME_SHARE = 0.85;
+
+    /** Bases landing within this share of the latest are searched again at length. */
+    static final double CRITICAL_SHARE = 0.97;
+    private static final long POLISH_SEED_OFFSET = 1_000;
 
     /** Steps of evening out after jsprit ({@link Descent}). */
     static final int DESCENT_STEPS = 10;
@@ -61,12 +70,15 @@ public final class SortieSolver {
         // a quick plan of every base first: only the busiest bases decide the makespan, they get the longer searches
         SolverSettings quick = settings.withStallIterations(Math.max(SolverSettings.MIN_STALL,
                 settings.stallIterations() / QUICK_SHARE));
-        List<Allocation> solved = solveBases(problem, partition, parts, quick, deadline);
+        // on a machine too slow for the search, each phase is cut at its share of the time, not the first at all of it
+        long quickDeadline = started + Math.round(QUICK_TIME_SHARE * settings.timeLimit().toMillis());
+        long descentDeadline = started + Math.round(DESCENT_TIME_SHARE * settings.timeLimit().toMillis());
+        List<Allocation> solved = solveBases(problem, partition, parts, quick, quickDeadline);
         Descent descent = new Descent(partition, parts, solved,
-                (base, tasks) -> solveBase(problem, partition, base, tasks, settings, deadline))
-                .run(DESCENT_STEPS, () -> clock.millis() < deadline);
+                (base, tasks) -> solveBase(problem, partition, base, tasks, quick, descentDeadline))
+                .run(DESCENT_STEPS, () -> clock.millis() < descentDeadline);
         parts = descent.parts();
-        solved = descent.solved();
+        solved = polish(problem, partition, parts, descent.solved(), settings, deadline);
         int iterations = solved.stream().mapToInt(Allocation::iterations).sum();
         if (Double.isFinite(problem.windowS())) {
             solved = WindowSpill.offerLeftovers(partition, parts, solved,
@@ -106,6 +118,29 @@ public final class SortieSolver {
         return best;
     }
 
+    /**
+     * The bases that land last (within {@value #CRITICAL_SHARE} of the latest) searched again, longer and from
+     * another seed; a base keeps the better of its two plans.
+     */
+    private List<Allocation> polish(AllocationProblem problem, BasePartition partition, List<List<Task>> parts,
+                                    List<Allocation> solved, SolverSettings settings, long deadline) {
+        double latest = solved.stream().mapToDouble(Allocation::makespanS).max().orElse(0);
+        List<Integer> critical = IntStream.range(0, solved.size())
+                .filter(b -> solved.get(b).makespanS() >= CRITICAL_SHARE * latest).boxed().toList();
+        SolverSettings longer = settings.withSeed(settings.seed() + POLISH_SEED_OFFSET);
+        List<Allocation> again = critical.parallelStream()
+                .map(b -> solveBase(problem, partition, b, parts.get(b), longer, deadline)).toList();
+        List<Allocation> out = new ArrayList<>(solved);
+        for (int i = 0; i < critical.size(); i++) {
+            Allocation before = solved.get(critical.get(i));
+            Allocation after = again.get(i);
+            if (after.refused().size() <= before.refused().size() && after.makespanS() < before.makespanS()) {
+                out.set(critical.get(i), after);
+            }
+        }
+        return out;
+    }
+
     private List<Allocation> solveBases(AllocationProblem problem, BasePartition partition, List<List<Task>> parts,
                                         SolverSettings settings, long deadline) {
         return IntStream.range(0, parts.size()).parallel()
@@ -116,7 +151,7 @@ public final class SortieSolver {
                          SolverSettings settings, long deadline) {
         List<DroneAtBase> drones = partition.bases().get(base).droneIndices().stream().map(problem.drones()::get)
                 .toList();
-        AllocationProblem local = new AllocationProblem(tasks, drones, problem.swapS(), problem.windowS());
+        AllocationProblem local = problem.part(tasks, drones);
         return JspritSearch.run(local, settings.withSeed(settings.seed() + base), deadline, clock);
     }
 

@@ -68,7 +68,7 @@ class SortieSolverTest {
         assertThat(flown).hasSize(40).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
         // each sortie's time is that of the flight from its drone's base through its visits and back to that base
         allocation.sorties().forEach(s -> assertThat(s.flightS()).isCloseTo(
-                AllocatedSortie.flightS(problem.drones().get(s.droneIndex()), s.visits()), within(1e-6)));
+                problem.flightS(problem.drones().get(s.droneIndex()), s.visits()), within(1e-6)));
     }
 
     @Test
@@ -153,6 +153,24 @@ class SortieSolverTest {
                 .isLessThanOrEqualTo(2400));
         long flown = allocation.sorties().stream().mapToLong(s -> s.visits().size()).sum();
         assertThat(flown + allocation.refused().size()).isEqualTo(60);
+    }
+
+    @Test
+    void sortiesAreTimedWithTheDetoursOfTheirLegs() {
+        // a wall along x = 2000 between y = -1000 and 1000: a leg across it goes round its end
+        Travel aroundTheWall = (a, b) -> (a.xM() - 2000) * (b.xM() - 2000) < 0
+                && Math.abs(a.yM() + (b.yM() - a.yM()) * (2000 - a.xM()) / (b.xM() - a.xM())) < 1000
+                ? a.distanceM(new PointM(2000, 1000)) + new PointM(2000, 1000).distanceM(b) : a.distanceM(b);
+        AllocationProblem problem = new AllocationProblem(scattered(40, 5000, 9), threeBases(), SWAP_S,
+                Double.POSITIVE_INFINITY, aroundTheWall);
+
+        Allocation allocation = solver.solve(problem, TWO_SECONDS);
+
+        assertThat(allocation.sorties()).isNotEmpty().allSatisfy(s -> {
+            DroneAtBase drone = problem.drones().get(s.droneIndex());
+            assertThat(s.flightS()).isCloseTo(problem.flightS(drone, s.visits()), within(1e-6))
+                    .isLessThanOrEqualTo(drone.flightBudgetS() + 1e-6);
+        });
     }
 
     @Test
