@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shares tasks among the drones of one or several bases: who flies which task, on which sortie, in what order, so
@@ -52,6 +54,8 @@ public final class SortieSolver {
     /** Steps of evening out after jsprit ({@link Descent}). */
     static final int DESCENT_STEPS = 10;
 
+    private static final Logger LOG = LoggerFactory.getLogger(SortieSolver.class);
+
     private final Clock clock;
 
     public SortieSolver(Clock clock) {
@@ -67,6 +71,7 @@ public final class SortieSolver {
             return JspritSearch.run(problem, settings, deadline, clock);
         }
         List<List<Task>> parts = evenParts(problem, partition);
+        LOG.debug("phase=shared bases={} tasks={} ms={}", parts.size(), reach.reachable().size(), clock.millis() - started);
         // a quick plan of every base first: only the busiest bases decide the makespan, they get the longer searches
         SolverSettings quick = settings.withStallIterations(Math.max(SolverSettings.MIN_STALL,
                 settings.stallIterations() / QUICK_SHARE));
@@ -74,11 +79,14 @@ public final class SortieSolver {
         long quickDeadline = started + Math.round(QUICK_TIME_SHARE * settings.timeLimit().toMillis());
         long descentDeadline = started + Math.round(DESCENT_TIME_SHARE * settings.timeLimit().toMillis());
         List<Allocation> solved = solveBases(problem, partition, parts, quick, quickDeadline);
+        LOG.debug("phase=first-plans makespanS={} ms={}", latest(solved), clock.millis() - started);
         Descent descent = new Descent(partition, parts, solved,
                 (base, tasks) -> solveBase(problem, partition, base, tasks, quick, descentDeadline))
                 .run(DESCENT_STEPS, () -> clock.millis() < descentDeadline);
         parts = descent.parts();
+        LOG.debug("phase=evened makespanS={} ms={}", latest(descent.solved()), clock.millis() - started);
         solved = polish(problem, partition, parts, descent.solved(), settings, deadline);
+        LOG.debug("phase=polished makespanS={} ms={}", latest(solved), clock.millis() - started);
         int iterations = solved.stream().mapToInt(Allocation::iterations).sum();
         if (Double.isFinite(problem.windowS())) {
             solved = WindowSpill.offerLeftovers(partition, parts, solved,
@@ -124,7 +132,7 @@ public final class SortieSolver {
      */
     private List<Allocation> polish(AllocationProblem problem, BasePartition partition, List<List<Task>> parts,
                                     List<Allocation> solved, SolverSettings settings, long deadline) {
-        double latest = solved.stream().mapToDouble(Allocation::makespanS).max().orElse(0);
+        double latest = latest(solved);
         List<Integer> critical = IntStream.range(0, solved.size())
                 .filter(b -> solved.get(b).makespanS() >= CRITICAL_SHARE * latest).boxed().toList();
         SolverSettings longer = settings.withSeed(settings.seed() + POLISH_SEED_OFFSET);
@@ -139,6 +147,10 @@ public final class SortieSolver {
             }
         }
         return out;
+    }
+
+    private static long latest(List<Allocation> solved) {
+        return Math.round(solved.stream().mapToDouble(Allocation::makespanS).max().orElse(0));
     }
 
     private List<Allocation> solveBases(AllocationProblem problem, BasePartition partition, List<List<Task>> parts,
