@@ -20,6 +20,11 @@ public record Allocation(List<AllocatedSortie> sorties, List<Refusal> refused, d
         refused = List.copyOf(Objects.requireNonNull(refused, "refused"));
     }
 
+    /** The tasks left out, each priority step weighing ten times the one below: fewer and lower is better. */
+    public double leftOutWeight() {
+        return refused.stream().mapToDouble(r -> Math.pow(10, r.task().priority() - 1)).sum();
+    }
+
     /** The sorties of one drone, in flight order. */
     public List<AllocatedSortie> sortiesOf(int droneIndex) {
         return sorties.stream().filter(s -> s.droneIndex() == droneIndex).toList();

@@ -104,9 +104,9 @@ final class Descent {
             int i = changed.indexOf(b);
             Allocation a = i >= 0 ? replanned.get(i) : solved.get(b);
             after = Math.max(after, a.makespanS());
-            leftOutAfter += leftOutWeight(a);
+            leftOutAfter += a.leftOutWeight();
         }
-        double leftOutBefore = solved.stream().mapToDouble(Descent::leftOutWeight).sum();
+        double leftOutBefore = solved.stream().mapToDouble(Allocation::leftOutWeight).sum();
         // with a window, a base could land earlier by leaving tasks out: that is no improvement
         if (leftOutAfter > leftOutBefore || leftOutAfter == leftOutBefore && after >= makespans[worst] - 1e-6) {
             return false;
@@ -116,11 +116,6 @@ final class Descent {
             solved.set(changed.get(i), replanned.get(i));
         }
         return true;
-    }
-
-    /** Tasks left out for want of time, each priority step weighing ten times the one below. */
-    private static double leftOutWeight(Allocation a) {
-        return a.refused().stream().mapToDouble(r -> Math.pow(10, r.task().priority() - 1)).sum();
     }
 
     /** How much busier each base's drones really are than its estimates say. */

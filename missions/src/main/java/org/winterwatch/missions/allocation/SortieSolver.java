@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * Tasks no drone reaches, and tasks a window has no room for once higher priorities are in, come back as
  * {@link Refusal}s.
  *
+ * <p>All of it runs once per level of {@link SolverSettings#stallLevels()} (one level for a short time limit, then
+ * longer searches as the limit grows), and the best allocation wins: a longer limit never gives a worse plan.
+ *
  * <p>Deterministic: every step is bounded by counts, not by the clock, so the same problem and settings give the
  * same allocation; the time limit only guards, and cuts the search short on a machine too slow for it.
  */
@@ -44,8 +47,8 @@ public final class SortieSolver {
     static final int QUICK_SHARE = 4;
 
     /** Shares of the time limit by which the first plans, and the evening out, must be done. */
-    static final double QUICK_TIME_SHARE = 0.6;
-    static final double DESCENT_TIME_SHARE = 0.85;
+    static final double QUICK_TIME_SHARE = 0.7;
+    static final double DESCENT_TIME_SHARE = 0.9;
 
     /** Bases landing within this share of the latest are searched again at length. */
     static final double CRITICAL_SHARE = 0.97;
@@ -67,17 +70,38 @@ public final class SortieSolver {
         long deadline = started + settings.timeLimit().toMillis();
         Reach reach = Reach.of(problem);
         BasePartition partition = new BasePartition(problem, reach.reachable());
-        if (partition.bases().size() == 1) {
-            return JspritSearch.run(problem, settings, deadline, clock);
+        List<Integer> levels = settings.stallLevels();
+        Allocation best = null;
+        int iterations = 0;
+        for (int i = 0; i < levels.size() && (i == 0 || clock.millis() < deadline); i++) {
+            long now = clock.millis();
+            int rest = levels.subList(i, levels.size()).stream().mapToInt(Integer::intValue).sum();
+            long levelDeadline = now + (deadline - now) * levels.get(i) / rest;
+            SolverSettings level = settings.withStallIterations(levels.get(i));
+            Allocation found = partition.bases().size() == 1
+                    ? JspritSearch.run(problem, level, levelDeadline, clock)
+                    : searchBases(problem, reach, partition, level, now, levelDeadline);
+            LOG.debug("level={} makespanS={} ms={}", levels.get(i), Math.round(found.makespanS()), clock.millis() - started);
+            iterations += found.iterations();
+            if (best == null || found.leftOutWeight() < best.leftOutWeight()
+                    || found.leftOutWeight() == best.leftOutWeight() && found.makespanS() < best.makespanS() - 1e-6) {
+                best = found;
+            }
         }
+        return new Allocation(best.sorties(), best.refused(), best.makespanS(), iterations, clock.millis() - started);
+    }
+
+    /** One search over several bases, from {@code started} until {@code deadline}: the steps of the class comment. */
+    private Allocation searchBases(AllocationProblem problem, Reach reach, BasePartition partition,
+                                   SolverSettings settings, long started, long deadline) {
         List<List<Task>> parts = evenParts(problem, partition);
         LOG.debug("phase=shared bases={} tasks={} ms={}", parts.size(), reach.reachable().size(), clock.millis() - started);
         // a quick plan of every base first: only the busiest bases decide the makespan, they get the longer searches
         SolverSettings quick = settings.withStallIterations(Math.max(SolverSettings.MIN_STALL,
                 settings.stallIterations() / QUICK_SHARE));
         // on a machine too slow for the search, each phase is cut at its share of the time, not the first at all of it
-        long quickDeadline = started + Math.round(QUICK_TIME_SHARE * settings.timeLimit().toMillis());
-        long descentDeadline = started + Math.round(DESCENT_TIME_SHARE * settings.timeLimit().toMillis());
+        long quickDeadline = started + Math.round(QUICK_TIME_SHARE * (deadline - started));
+        long descentDeadline = started + Math.round(DESCENT_TIME_SHARE * (deadline - started));
         List<Allocation> solved = solveBases(problem, partition, parts, quick, quickDeadline);
         LOG.debug("phase=first-plans makespanS={} ms={}", latest(solved), clock.millis() - started);
         Descent descent = new Descent(partition, parts, solved,
