@@ -68,11 +68,17 @@ public final class PlanSummary {
         return out.toString();
     }
 
-    /** {@code home 40.090000,113.300000} for one base, else {@code bases north 40.1,113.29, south ...}. */
+    /** Bases shown with their positions in the summary; more are named only. */
+    private static final int BASES_WITH_POSITIONS = 4;
+
+    /** {@code home 40.090000,113.300000} for one base, {@code bases north 40.1,113.29, south ...} for a few. */
     private static String basesText(Map<String, LatLon> bases) {
         if (bases.size() == 1) {
             LatLon home = bases.values().iterator().next();
             return String.format(Locale.ROOT, "home %.6f,%.6f", home.lat(), home.lon());
+        }
+        if (bases.size() > BASES_WITH_POSITIONS) {
+            return "bases " + String.join(", ", bases.keySet());
         }
         return "bases " + bases.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.5f,%.5f", e.getKey(),
                 e.getValue().lat(), e.getValue().lon())).collect(java.util.stream.Collectors.joining(", "));
