@@ -188,6 +188,10 @@ public final class SortieSolver {
         List<DroneAtBase> drones = partition.bases().get(base).droneIndices().stream().map(problem.drones()::get)
                 .toList();
         AllocationProblem local = problem.part(tasks, drones);
+        if (clock.millis() >= deadline) {
+            // out of time before this base's turn came: a quick plan rather than an overrun
+            return SweepPlan.of(local);
+        }
         return JspritSearch.run(local, settings.withSeed(settings.seed() + base), deadline, clock);
     }
 

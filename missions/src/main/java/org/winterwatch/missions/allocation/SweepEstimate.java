@@ -66,7 +66,8 @@ final class SweepEstimate {
         return BasePartition.max(busy);
     }
 
-    private static double bearing(PointM home, Task task) {
+    /** Bearing of the task's midpoint from {@code home}, radians. */
+    static double bearing(PointM home, Task task) {
         return Math.atan2(task.entryM().yM() + task.exitM().yM() - 2 * home.yM(),
                 task.entryM().xM() + task.exitM().xM() - 2 * home.xM());
     }

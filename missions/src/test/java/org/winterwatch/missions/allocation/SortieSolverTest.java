@@ -173,6 +173,46 @@ class SortieSolverTest {
         });
     }
 
+    /** A clock on a machine far too slow: every reading is ten seconds after the last. */
+    private static final class Crawling extends Clock {
+        private long millis;
+
+        @Override
+        public long millis() {
+            millis += 10_000;
+            return millis;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void outOfTimeEveryBaseStillGetsAPlanWithinItsBatteries() {
+        AllocationProblem problem = AllocationProblem.unbounded(scattered(40, 5000, 10), threeBases(), SWAP_S);
+
+        Allocation allocation = new SortieSolver(new Crawling()).solve(problem, TWO_SECONDS);
+
+        assertThat(allocation.sorties().stream().mapToLong(s -> s.visits().size()).sum()).isEqualTo(40);
+        assertThat(allocation.sorties()).allSatisfy(s -> {
+            DroneAtBase drone = problem.drones().get(s.droneIndex());
+            assertThat(s.flightS()).isCloseTo(problem.flightS(drone, s.visits()), within(1e-6))
+                    .isLessThanOrEqualTo(drone.flightBudgetS() + 1e-6);
+        });
+    }
+
     @Test
     void theSameProblemAndSeedGiveTheSameAllocation() {
         AllocationProblem problem = AllocationProblem.unbounded(scattered(40, 5000, 8), threeBases(), SWAP_S);
