@@ -123,6 +123,9 @@ final class PlanCommand implements Callable<Integer> {
             default -> throw new UsageError("--allocation must be solver or sectors, was '" + allocation + "'");
         };
         fleetOptions.checkFlags(sectors);
+        if (sectors && windowMin != null) {
+            throw new UsageError("--window-min needs the solver: leave out --allocation sectors");
+        }
         checkNumbers();
         SiteLayer layer;
         try {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With one base, one jsprit search ({@link JspritSearch}) does it all. With several, one jsprit search over the
  * whole city is slow to even the bases out (an iteration moves a few tasks, evening out takes chains of moves from
- * base to base: on 1,000 sites it ran about 130 iterations in 5 s and left the busiest drone 43 % above the mean).
+ * base to base: on a synthetic layer of 1,000 sites it ran about 130 iterations in 5 s and left the busiest drone
+ * 43 % above the mean).
  * So the city is shared first and each base solved on its own:
  * <ol>
  *   <li>tasks go to bases by a weighted Voronoi partition whose weights even out the estimated work per drone
