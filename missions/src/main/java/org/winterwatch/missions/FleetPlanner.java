@@ -1,36 +1,48 @@
 package org.winterwatch.missions;
 
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.locationtech.jts.geom.Coordinate;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.geo.coverage.CoveragePlanner;
 import org.winterwatch.geo.coverage.SiteCoverage;
 import org.winterwatch.geo.projection.LocalProjection;
-import org.winterwatch.geo.site.Site;
 import org.winterwatch.geo.site.SiteLayer;
 import org.winterwatch.geo.transit.SafeTransit;
+import org.winterwatch.missions.fleet.Fleet;
 
 /**
- * Plans a sweep of many sites by a fleet: coverage per site, sites shared among drones as sectors
- * around home, and each drone's work cut into sorties that fit one battery.
+ * Plans a sweep of many sites by a fleet: coverage per site, sites shared among the drones, and each drone's work
+ * cut into sorties that fit one battery. Two ways to share: the solver over a fleet of several bases
+ * ({@link #plan(SiteLayer, List, FleetRequest, PlanProgress)}), and the older sector split from one home
+ * ({@link #plan(SiteLayer, List, int, LatLon)}).
  *
- * <p>Plain, synchronous and deterministic: the same layer, sites, fleet and home give the same plan.
- * Sites that cannot be swept come back as {@link UnassignedSite}s with a reason.
+ * <p>Plain, synchronous and deterministic: the same layer, sites and fleet give the same plan (the solver's unless
+ * its time limit cuts it short). Sites that cannot be swept come back as {@link UnassignedSite}s with a reason.
  */
 public final class FleetPlanner {
 
+    /** The base of every drone in a plan from one home. */
+    public static final String ONE_BASE = "home";
+
     private final FleetParameters parameters;
     private final CoveragePlanner coveragePlanner;
+    private final Clock clock;
 
+    /** A planner whose solver's time limit runs on the system clock. */
     public FleetPlanner(FleetParameters parameters) {
+        this(parameters, Clock.systemUTC());
+    }
+
+    /** @param clock bounds the solver's search ({@link #plan(SiteLayer, List, FleetRequest, PlanProgress)}) */
+    public FleetPlanner(FleetParameters parameters, Clock clock) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.coveragePlanner = new CoveragePlanner(parameters.coverage());
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public FleetParameters parameters() {
@@ -38,6 +50,22 @@ public final class FleetPlanner {
     }
 
     /**
+     * Plans {@code siteIds} for {@code request}'s fleet: coverage per site as ever, then the solver decides which
+     * drone flies which site, on which sortie and in what order, from each drone's own base, each sortie within the
+     * drone's battery derated for the night's cold, the last landing as early as it can ({@link FleetSolving}).
+     * Speed, endurance and reserve come from the fleet; this planner's parameters give the coverage.
+     *
+     * @param siteIds sites to sweep; {@code null} or empty means every patrol site of the layer
+     */
+    public FleetPlan plan(SiteLayer layer, List<String> siteIds, FleetRequest request, PlanProgress progress) {
+        return new FleetSolving(parameters.coverage(), coveragePlanner, clock).plan(layer, siteIds, request, progress);
+    }
+
+    /**
+     * The sector split from one home (kept for sweeps launched by {@code serve} and as the benchmark's baseline):
+     * sites shared among {@code drones} drones as contiguous sectors of bearing around {@code home}, each flown
+     * nearest-first and cut into sorties of {@link FleetParameters#usableSortieS()}.
+     *
      * @param siteIds sites to sweep; {@code null} or empty means every patrol site of the layer
      * @param drones  number of drones, at least 1
      * @param home    take-off and landing point of every drone
@@ -62,20 +90,20 @@ public final class FleetPlanner {
         List<UnassignedSite> unassigned = new ArrayList<>();
         List<Job> jobs = new ArrayList<>();
         List<SiteCoverage> coverages = new ArrayList<>();
-        List<String> requested = requested(layer, siteIds);
-        // sites are planned independently, so in parallel; results are used in the layer's order
-        AtomicInteger planned = new AtomicInteger();
-        List<Object> outcomes = requested.parallelStream().map(id -> {
-            Object outcome = outcome(id, layer, projection, transit);
-            progress.sitesPlanned(planned.incrementAndGet(), requested.size());
-            return outcome;
-        }).toList();
-        for (Object outcome : outcomes) {
-            if (outcome instanceof Job job) {
-                jobs.add(job);
-                coverages.add(job.coverage());
-            } else {
-                unassigned.add((UnassignedSite) outcome);
+        List<String> requested = SiteCoverages.requested(layer, siteIds);
+        for (SiteCoverages.Outcome outcome
+                : SiteCoverages.plan(requested, layer, coveragePlanner, projection, transit, progress)) {
+            if (outcome instanceof SiteCoverages.Refused refused) {
+                unassigned.add(refused.site());
+            } else if (outcome instanceof SiteCoverages.Covered covered) {
+                Optional<UnassignedSite> far = outOfReach(covered, transit);
+                if (far.isPresent()) {
+                    unassigned.add(far.get());
+                } else {
+                    Job job = job(covered, projection);
+                    jobs.add(job);
+                    coverages.add(job.coverage());
+                }
             }
         }
         List<Sortie> sorties = new ArrayList<>();
@@ -92,43 +120,31 @@ public final class FleetPlanner {
         List<SiteCoverage> flown = coverages.stream()
                 .filter(c -> !partly.contains(c.siteId()) || sorties.stream().anyMatch(s -> s.siteIds().contains(c.siteId())))
                 .toList();
-        return new FleetPlan(sorties, flown, unassigned, home);
+        List<PlannedDrone> planned = new ArrayList<>();
+        for (int d = 1; d <= drones; d++) {
+            planned.add(new PlannedDrone("drone-" + d, ONE_BASE, home, parameters.usableSortieS()));
+        }
+        return new FleetPlan(sorties, flown, unassigned, planned, Fleet.DEFAULT_SWAP_MIN * 60);
     }
 
-    private static List<String> requested(SiteLayer layer, List<String> siteIds) {
-        if (siteIds == null || siteIds.isEmpty()) {
-            return layer.patrolSites().stream().map(Site::id).toList();
-        }
-        return List.copyOf(new LinkedHashSet<>(siteIds));
-    }
-
-    /** A {@link Job} for a site that can be swept, else the {@link UnassignedSite} saying why not. */
-    private Object outcome(String id, SiteLayer layer, LocalProjection projection, SafeTransit transit) {
-        Optional<Site> site = layer.byId(id);
-        if (site.isEmpty()) {
-            return new UnassignedSite(id, "no such site in the layer");
-        }
-        if (site.get().isNoFlyZone()) {
-            return new UnassignedSite(id, "is a no-fly zone: it is never entered, let alone swept");
-        }
-        SiteCoverage coverage = coveragePlanner.plan(site.get(), projection, transit);
-        if (coverage.isEmpty()) {
-            String zones = coverage.noFlyZoneIds().isEmpty() ? "" : " (" + String.join(", ", coverage.noFlyZoneIds()) + ")";
-            return new UnassignedSite(id, "lies entirely inside a no-fly zone" + zones + " or its "
-                    + (int) SafeTransit.DEFAULT_MARGIN_M + " m margin");
-        }
-        List<Coordinate> pathM = coverage.path().stream().map(projection::toMetres).toList();
-        double roundTripM = farthestRoundTripM(pathM, transit);
-        if (roundTripM + coverage.dwellS() * parameters.speedMps()
+    /** Out of reach when one battery does not take a drone from home to the far end of the sweep and back. */
+    private Optional<UnassignedSite> outOfReach(SiteCoverages.Covered covered, SafeTransit transit) {
+        double roundTripM = farthestRoundTripM(covered.pathM(), transit);
+        if (roundTripM + covered.coverage().dwellS() * parameters.speedMps()
                 > SortieBuilder.budgetM(parameters) - SortieBuilder.MIN_PROGRESS_M) {
-            return new UnassignedSite(id, String.format(Locale.ROOT,
+            return Optional.of(new UnassignedSite(covered.site().id(), String.format(Locale.ROOT,
                     "out of reach: a round trip of %.0f m to its far end exceeds one battery (%.0f s usable at %.1f m/s)",
-                    roundTripM, parameters.usableSortieS(), parameters.speedMps()));
+                    roundTripM, parameters.usableSortieS(), parameters.speedMps())));
         }
-        Coordinate anchorM = projection.toMetres(site.get().anchor());
+        return Optional.empty();
+    }
+
+    private Job job(SiteCoverages.Covered covered, LocalProjection projection) {
+        Coordinate anchorM = projection.toMetres(covered.site().anchor());
+        SiteCoverage coverage = covered.coverage();
         double workS = (coverage.lengthM() + anchorM.distance(new Coordinate(0, 0))) / parameters.speedMps()
                 + coverage.dwellS();
-        return new Job(id, coverage, pathM, anchorM, workS);
+        return new Job(covered.site().id(), coverage, covered.pathM(), anchorM, workS);
     }
 
     private static double farthestRoundTripM(List<Coordinate> pathM, SafeTransit transit) {

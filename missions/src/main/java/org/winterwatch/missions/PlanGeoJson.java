@@ -10,8 +10,9 @@ import org.winterwatch.geo.site.Site;
 import org.winterwatch.geo.site.SiteLayer;
 
 /**
- * Writes a fleet plan as the GeoJSON FeatureCollection of the contract (§3): a {@code route} per
- * sortie, a {@code sweep} per site, plus the {@code home} point and the unassigned sites.
+ * Writes a fleet plan as the GeoJSON FeatureCollection of the contract (§3, §6): a {@code route} per sortie (with
+ * its drone's {@code base} and {@code usable_s}), a {@code sweep} per site, a {@code home} point per base, the
+ * {@code makespan_s} of the whole plan and the unassigned sites.
  */
 public final class PlanGeoJson {
 
@@ -23,10 +24,14 @@ public final class PlanGeoJson {
     public static String write(FleetPlan plan, SiteLayer layer) {
         ObjectNode root = MAPPER.createObjectNode().put("type", "FeatureCollection");
         ArrayNode features = root.putArray("features");
+        root.put("makespan_s", round(plan.makespanS()));
         for (Sortie sortie : plan.sorties()) {
-            ObjectNode props = feature(features, route(plan.home(), sortie))
+            PlannedDrone drone = plan.drone(sortie.droneIndex());
+            ObjectNode props = feature(features, route(drone.base(), sortie))
                     .put("kind", "route")
-                    .put("drone", sortie.droneName())
+                    .put("drone", drone.id())
+                    .put("base", drone.baseId())
+                    .put("usable_s", round(drone.usableS()))
                     .put("sortie", sortie.number())
                     .put("length_m", round(sortie.lengthM()))
                     .put("duration_s", round(sortie.durationS()))
@@ -53,12 +58,14 @@ public final class PlanGeoJson {
                 coverage.noFlyZoneIds().forEach(zones::add);
             }
             int drone = plan.droneOf(coverage.siteId());
-            props.put("drone", drone < 0 ? null : "drone-" + (drone + 1));
+            props.put("drone", drone < 0 ? null : plan.drone(drone).id());
             layer.byId(coverage.siteId()).map(Site::name).ifPresent(name -> props.put("site_name", name));
         }
-        ObjectNode home = MAPPER.createObjectNode().put("type", "Point");
-        home.putArray("coordinates").add(plan.home().lon()).add(plan.home().lat());
-        feature(features, home).put("kind", "home");
+        plan.bases().forEach((id, position) -> {
+            ObjectNode home = MAPPER.createObjectNode().put("type", "Point");
+            home.putArray("coordinates").add(position.lon()).add(position.lat());
+            feature(features, home).put("kind", "home").put("base", id);
+        });
         ArrayNode unassigned = root.putArray("unassigned");
         plan.unassigned().forEach(u -> unassigned.addObject().put("site_id", u.siteId()).put("reason", u.reason()));
         return root.toPrettyString();

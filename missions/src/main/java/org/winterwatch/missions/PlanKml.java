@@ -13,7 +13,7 @@ import org.winterwatch.geo.site.SiteLayer;
 /**
  * Writes a fleet plan as KML 2.2 for Google Earth, QGIS or a phone map: a folder per drone with a line
  * per sortie (at flight altitude), a folder of camera-on sweeps per site, the no-fly zones as red
- * polygons, and home.
+ * polygons, and each base.
  */
 public final class PlanKml {
 
@@ -28,17 +28,20 @@ public final class PlanKml {
                 .append("<Style id=\"sweep\"><LineStyle><color>ff00ccff</color><width>3</width></LineStyle></Style>\n")
                 .append("<Style id=\"nofly\"><LineStyle><color>ff0000ff</color></LineStyle>")
                 .append("<PolyStyle><color>550000ff</color></PolyStyle></Style>\n");
-        int drones = plan.sorties().stream().mapToInt(Sortie::droneIndex).max().orElse(-1) + 1;
-        for (int d = 0; d < drones; d++) {
-            kml.append("<Folder><name>drone-").append(d + 1).append("</name>\n");
+        for (int d = 0; d < plan.drones().size(); d++) {
+            String drone = escape(plan.drone(d).id());
+            if (plan.sortiesOf(d).isEmpty()) {
+                continue;
+            }
+            kml.append("<Folder><name>").append(drone).append("</name>\n");
             for (Sortie sortie : plan.sortiesOf(d)) {
-                kml.append("<Placemark><name>").append(sortie.droneName()).append(" sortie ").append(sortie.number())
+                kml.append("<Placemark><name>").append(drone).append(" sortie ").append(sortie.number())
                         .append("</name><description>").append(escape(String.format(Locale.ROOT,
                                 "%.0f m, %.1f min, sites %s", sortie.lengthM(), sortie.durationS() / 60,
                                 String.join(", ", sortie.siteIds()))))
                         .append("</description><styleUrl>#route</styleUrl><LineString><altitudeMode>relativeToGround")
                         .append("</altitudeMode><coordinates>");
-                position(kml, plan.home(), 0);
+                position(kml, plan.homeOf(d), 0);
                 for (Waypoint w : sortie.waypoints()) {
                     kml.append(' ');
                     position(kml, new LatLon(w.lat(), w.lon()), w.altitudeM());
@@ -77,9 +80,14 @@ public final class PlanKml {
                 }
             }
         }
-        kml.append("</Folder>\n<Placemark><name>home</name><Point><coordinates>");
-        position(kml, plan.home(), 0);
-        kml.append("</coordinates></Point></Placemark>\n</Document>\n</kml>\n");
+        kml.append("</Folder>\n");
+        plan.bases().forEach((id, position) -> {
+            kml.append("<Placemark><name>").append(plan.bases().size() == 1 ? "home" : "base " + escape(id))
+                    .append("</name><Point><coordinates>");
+            position(kml, position, 0);
+            kml.append("</coordinates></Point></Placemark>\n");
+        });
+        kml.append("</Document>\n</kml>\n");
         return kml.toString();
     }
 

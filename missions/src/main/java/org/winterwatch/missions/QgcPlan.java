@@ -45,7 +45,10 @@ public final class QgcPlan {
     private QgcPlan() {
     }
 
-    /** The {@code .plan} file of one drone (0-based); a drone with no sorties gets a plan with only its home. */
+    /**
+     * The {@code .plan} file of one drone (0-based), its base as the planned home; a drone with no sorties gets a
+     * plan with only its home.
+     */
     public static String forDrone(FleetPlan plan, SiteLayer layer, int droneIndex) {
         List<Sortie> sorties = plan.sortiesOf(droneIndex);
         ObjectNode root = MAPPER.createObjectNode()
@@ -60,7 +63,7 @@ public final class QgcPlan {
                 .put("cruiseSpeed", speed)
                 .put("hoverSpeed", speed)
                 .put("globalPlanAltitudeMode", 1);
-        LatLon home = plan.home();
+        LatLon home = plan.homeOf(droneIndex);
         mission.putArray("plannedHomePosition").add(home.lat()).add(home.lon()).add(0);
         ArrayNode items = mission.putArray("items");
         int jumpId = 1;

@@ -10,7 +10,7 @@ import java.util.Objects;
  * horizontal length from home through every waypoint, and {@code durationS} adds the climb to and the
  * descent from the sweep altitude.
  *
- * @param droneIndex 0-based drone the sortie is for
+ * @param droneIndex 0-based drone the sortie is for (its id and base are the plan's, {@link FleetPlan#drone(int)})
  * @param number     1-based order of this sortie among the drone's sorties
  * @param waypoints  route in flight order, never empty
  * @param siteIds    sites swept (wholly or in part) on this sortie, in flight order
@@ -36,10 +36,5 @@ public record Sortie(int droneIndex, int number, List<Waypoint> waypoints, List<
             throw new IllegalArgumentException("lengthM and durationS must be finite and >= 0, were "
                     + lengthM + " and " + durationS);
         }
-    }
-
-    /** The contract's drone name, {@code drone-1} for index 0. */
-    public String droneName() {
-        return "drone-" + (droneIndex + 1);
     }
 }

@@ -14,14 +14,14 @@ import org.winterwatch.geo.transit.SafeTransit;
  * Packs one drone's visits into sorties that each fit one battery, splitting a sweep that is too
  * long for one sortie at the furthest point from which the drone can still get home.
  *
- * <p>Works in metres with home at the origin of the projection; budgets are horizontal metres, i.e.
- * the usable sortie time less climb and descent, times the speed.
+ * <p>Works in metres in the planner's projection, from a home point (the drone's base; the origin when there
+ * is one home for all); budgets are horizontal metres, i.e. the usable sortie time less climb and descent,
+ * times the speed.
  */
 final class SortieBuilder {
 
     /** A fresh sortie must be able to sweep at least this far, or the site counts as out of reach. */
     static final double MIN_PROGRESS_M = 100;
-    private static final Coordinate HOME = new Coordinate(0, 0);
     private static final double EPSILON_M = 1e-6;
 
     private record Leg(Coordinate to, boolean cameraOn, String siteId, double holdS) { }
@@ -31,18 +31,27 @@ final class SortieBuilder {
     private final SafeTransit transit;
     private final LocalProjection projection;
     private final double budgetM;
+    private final Coordinate home;
 
     private final List<Sortie> sorties = new ArrayList<>();
     private final List<UnassignedSite> unassigned = new ArrayList<>();
     private List<Leg> legs = new ArrayList<>();
     private Set<String> siteIds = new LinkedHashSet<>();
-    private Coordinate position = HOME;
+    private Coordinate position;
     private double flownM;
     /** Hover time of the open sortie, counted against the budget as the metres it could have flown. */
     private double dwellS;
 
     SortieBuilder(int droneIndex, FleetParameters parameters, SafeTransit transit, LocalProjection projection) {
+        this(droneIndex, parameters, transit, projection, new Coordinate(0, 0));
+    }
+
+    /** A builder for a drone taking off and landing at {@code home} (metres in {@code projection}). */
+    SortieBuilder(int droneIndex, FleetParameters parameters, SafeTransit transit, LocalProjection projection,
+                  Coordinate home) {
         this.droneIndex = droneIndex;
+        this.home = new Coordinate(home);
+        this.position = this.home;
         this.parameters = parameters;
         this.transit = transit;
         this.projection = projection;
@@ -61,7 +70,7 @@ final class SortieBuilder {
     /** Adds a site's path; {@code holdS} is hovered at its last point (a hover over a point site). */
     void add(String siteId, List<Coordinate> path, double holdS) {
         double needed = length(transit.route(position, path.get(0))) + length(path)
-                + length(transit.route(path.get(path.size() - 1), HOME)) + holdS * parameters.speedMps();
+                + length(transit.route(path.get(path.size() - 1), home)) + holdS * parameters.speedMps();
         if (usedM() + needed <= budgetM) {
             transitTo(path.get(0));
             for (Coordinate c : path) {
@@ -88,6 +97,11 @@ final class SortieBuilder {
         return flownM + dwellS * parameters.speedMps();
     }
 
+    /** Closes the open sortie, if any: what is added next starts a new one. */
+    void endSortie() {
+        close();
+    }
+
     /** Closes the open sortie and returns every sortie built. */
     List<Sortie> finish() {
         close();
@@ -102,7 +116,7 @@ final class SortieBuilder {
         List<Coordinate> remaining = new ArrayList<>(path);
         while (!remaining.isEmpty()) {
             Coordinate start = remaining.get(0);
-            double roundTrip = length(transit.route(HOME, start)) + length(transit.route(start, HOME));
+            double roundTrip = length(transit.route(home, start)) + length(transit.route(start, home));
             if (roundTrip > budgetM - MIN_PROGRESS_M) {
                 unassigned.add(new UnassignedSite(siteId, String.format(Locale.ROOT,
                         "out of reach: the round trip of %.0f m to %s exceeds one battery (%.0f m at %.1f m/s)",
@@ -142,7 +156,7 @@ final class SortieBuilder {
 
     /** Whether sweeping on to {@code next} still leaves enough to fly home. */
     private boolean fits(Coordinate next, double extraM) {
-        return usedM() + position.distance(next) + extraM + length(transit.route(next, HOME)) <= budgetM;
+        return usedM() + position.distance(next) + extraM + length(transit.route(next, home)) <= budgetM;
     }
 
     /** The furthest point between {@code a} (where the drone is) and {@code b} it can sweep to and still get home. */
@@ -185,12 +199,12 @@ final class SortieBuilder {
         if (legs.isEmpty()) {
             return;
         }
-        List<Coordinate> home = transit.route(position, HOME);
-        for (int i = 1; i < home.size(); i++) {
-            append(new Leg(home.get(i), false, null, 0));
+        List<Coordinate> back = transit.route(position, home);
+        for (int i = 1; i < back.size(); i++) {
+            append(new Leg(back.get(i), false, null, 0));
         }
-        if (position.distance(HOME) > EPSILON_M) {
-            append(new Leg(HOME, false, null, 0));
+        if (position.distance(home) > EPSILON_M) {
+            append(new Leg(home, false, null, 0));
         }
         double altitudeM = parameters.coverage().altitudeM();
         List<Waypoint> waypoints = legs.stream().map(l -> {
@@ -208,7 +222,7 @@ final class SortieBuilder {
     private void resetSortie() {
         legs = new ArrayList<>();
         siteIds = new LinkedHashSet<>();
-        position = HOME;
+        position = home;
         flownM = 0;
         dwellS = 0;
     }

@@ -60,7 +60,7 @@ class FleetPlannerTest {
             var route = f.createLineString(line.toArray(Coordinate[]::new));
             for (Site zone : demo.noFlyZones()) {
                 assertThat(zone.geometry().intersection(route).getLength())
-                        .as(s.droneName() + " sortie " + s.number() + " inside " + zone.id())
+                        .as("drone " + s.droneIndex() + " sortie " + s.number() + " inside " + zone.id())
                         .isLessThan(1e-6);
             }
         }

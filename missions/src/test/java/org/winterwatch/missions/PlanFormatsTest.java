@@ -33,8 +33,8 @@ class PlanFormatsTest {
             assertThat(root.path("version").asInt()).isEqualTo(1);
             JsonNode mission = root.path("mission");
             assertThat(mission.path("version").asInt()).isEqualTo(2);
-            assertThat(mission.path("plannedHomePosition").get(0).asDouble()).isCloseTo(plan.home().lat(), within(1e-9));
-            assertThat(mission.path("plannedHomePosition").get(1).asDouble()).isCloseTo(plan.home().lon(), within(1e-9));
+            assertThat(mission.path("plannedHomePosition").get(0).asDouble()).isCloseTo(plan.homeOf(d).lat(), within(1e-9));
+            assertThat(mission.path("plannedHomePosition").get(1).asDouble()).isCloseTo(plan.homeOf(d).lon(), within(1e-9));
             List<Waypoint> expected = new ArrayList<>();
             plan.sortiesOf(d).forEach(s -> expected.addAll(s.waypoints().subList(0, s.waypoints().size() - 1)));
             List<JsonNode> waypoints = new ArrayList<>();
@@ -164,7 +164,7 @@ class PlanFormatsTest {
 
     @Test
     void summaryNamesEveryDroneAndEverySiteLeftOut() {
-        String text = PlanSummary.text(plan, demo, 3);
+        String text = PlanSummary.text(plan, demo);
 
         assertThat(text).contains("drone-1").contains("drone-3").contains("Coverage:").contains("camera on");
         plan.unassigned().forEach(u -> assertThat(text).contains(u.siteId()));

@@ -49,20 +49,31 @@ public final class MixedSiteLayer {
 
     /** {@code count} patrol sites in an 8 km square, shapes in turn, and one no-fly zone per 100 sites. */
     public static SiteLayer layer(int count, long seed) {
+        return layer(count, seed, 4000);
+    }
+
+    /**
+     * {@code count} patrol sites in a square of {@code 2 × halfWidthM} around Datong, shapes in turn, and one no-fly
+     * zone per 100 sites.
+     */
+    public static SiteLayer layer(int count, long seed, double halfWidthM) {
         Random r = new Random(seed);
+        double zoneSpread = halfWidthM - 500;
         LocalProjection proj = LocalProjection.centredOn(CENTRE);
         List<Site> sites = new ArrayList<>();
         int zones = Math.max(1, count / 100);
         for (int z = 0; z < zones; z++) {
             Geometry zone = rectangle(r, 80, 300).getEnvelope();
-            zone = AffineTransformation.translationInstance(between(r, -3500, 3500), between(r, -3500, 3500)).transform(zone);
+            zone = AffineTransformation.translationInstance(between(r, -zoneSpread, zoneSpread),
+                    between(r, -zoneSpread, zoneSpread)).transform(zone);
             sites.add(Site.of("nfz-" + z, "no-fly " + z, SiteCategory.NO_FLY_ZONE, proj.toWgs84(zone)));
         }
         Shape[] shapes = Shape.values();
         for (int i = 0; i < count; i++) {
             Shape shape = shapes[i % shapes.length];
             Geometry g = AffineTransformation.rotationInstance(between(r, 0, Math.PI)).transform(shape(shape, r));
-            g = AffineTransformation.translationInstance(between(r, -4000, 4000), between(r, -4000, 4000)).transform(g);
+            g = AffineTransformation.translationInstance(between(r, -halfWidthM, halfWidthM),
+                    between(r, -halfWidthM, halfWidthM)).transform(g);
             SiteCategory category = switch (shape) {
                 case LINE -> i % 2 == 0 ? SiteCategory.BRIDGE : SiteCategory.CULVERT;
                 case POINT -> SiteCategory.ATM_LOBBY;

@@ -91,7 +91,7 @@ class PlanCommandTest {
         Path big = dir.resolve("big.geojson");
         Files.writeString(big, "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}");
 
-        CliRun r = run("plan", "--sites", big.toString(), "--drones", "8");
+        CliRun r = run("plan", "--sites", big.toString(), "--drones", "8", "--solver-time-s", "1");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err().lines().filter(l -> l.startsWith("planned ")))
@@ -159,6 +159,88 @@ class PlanCommandTest {
             }
         }
         throw new AssertionError("no sweep for site " + siteId);
+    }
+
+    private Path twoBaseFleet() throws Exception {
+        Path fleet = dir.resolve("fleet.json");
+        Files.writeString(fleet, """
+                {"bases":  [{"id": "north", "lat": 40.108, "lon": 113.338},
+                            {"id": "south", "lat": 40.074, "lon": 113.336}],
+                 "drones": [{"id": "n-1", "base": "north", "enduranceMin": 25, "speedMps": 10},
+                            {"id": "s-1", "base": "south", "enduranceMin": 25, "speedMps": 10},
+                            {"id": "s-2", "base": "south", "enduranceMin": 25, "speedMps": 10}],
+                 "reserve": 0.2, "swapMin": 5}""");
+        return fleet;
+    }
+
+    @Test
+    void aFleetFilePlansFromEachDronesBaseWithItsDeratedUsableTimeAndTheMakespan() throws Exception {
+        CliRun r = run("plan", "--sites", demo.toString(), "--fleet", twoBaseFleet().toString(), "--ambient-temp-c", "-20",
+                "--solver-time-s", "2", "--out-geojson", dir.resolve("plan.geojson").toString(),
+                "--out-qgc", dir.resolve("qgc").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 drones at 2 bases").contains("Makespan: ").contains("n-1").contains("s-2");
+        JsonNode geojson = new ObjectMapper().readTree(dir.resolve("plan.geojson").toFile());
+        assertThat(geojson.path("makespan_s").asDouble()).isPositive();
+        List<JsonNode> routes = new ArrayList<>();
+        geojson.path("features").forEach(f -> {
+            if ("route".equals(f.path("properties").path("kind").asText())) {
+                routes.add(f.path("properties"));
+            }
+        });
+        // 25 min x 60 x 0.7375 at -20 C x 0.8 without the reserve
+        assertThat(routes).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.path("base").asText()).isEqualTo(p.path("drone").asText().startsWith("n") ? "north" : "south");
+            assertThat(p.path("usable_s").asDouble()).isEqualTo(885.0);
+            assertThat(p.path("duration_s").asDouble()).isLessThanOrEqualTo(885.0);
+        });
+        JsonNode north = new ObjectMapper().readTree(dir.resolve("qgc").resolve("n-1.plan").toFile());
+        assertThat(north.at("/mission/plannedHomePosition/0").asDouble()).isEqualTo(40.108);
+        assertThat(north.at("/mission/plannedHomePosition/1").asDouble()).isEqualTo(113.338);
+        assertThat(dir.resolve("qgc").resolve("s-2.plan")).exists();
+    }
+
+    @Test
+    void theOneBaseShorthandPlansFromHomeWithUsableTimeToo() throws Exception {
+        CliRun r = run("plan", "--sites", demo.toString(), "--drones", "2", "--out-geojson",
+                dir.resolve("plan.geojson").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode geojson = new ObjectMapper().readTree(dir.resolve("plan.geojson").toFile());
+        assertThat(geojson.path("makespan_s").asDouble()).isPositive();
+        geojson.path("features").forEach(f -> {
+            if ("route".equals(f.path("properties").path("kind").asText())) {
+                assertThat(f.path("properties").path("base").asText()).isEqualTo("home");
+                assertThat(f.path("properties").path("usable_s").asDouble()).isEqualTo(1200.0);
+            }
+        });
+    }
+
+    @Test
+    void aBadFleetFileIsOneLinePerProblemAndExitCode2() throws Exception {
+        Path fleet = dir.resolve("fleet.yaml");
+        Files.writeString(fleet, """
+                bases:
+                  - {id: north, lat: 40.108}
+                drones:
+                  - {id: n-1, base: west, enduranceMin: 25, speedMps: 10}
+                """);
+
+        CliRun r = run("plan", "--sites", demo.toString(), "--fleet", fleet.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).containsExactly(
+                fleet + ": bases[0] (id=north): lon: missing: degrees, -180 to 180 (WGS 84)",
+                fleet + ": drones[0] (id=n-1): base: no base 'west' (bases: north)");
+    }
+
+    @Test
+    void aFleetFileAndTheOneBaseShorthandExcludeEachOther() throws Exception {
+        CliRun r = run("plan", "--sites", demo.toString(), "--fleet", twoBaseFleet().toString(), "--drones", "3");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("leave out --drones");
     }
 
     @Test
