@@ -97,7 +97,7 @@ final class ActiveParts implements AutoCloseable {
                     () -> new TipInspections(fleet, pipeline, clock, audit));
             pipeline.onTip(inspections::onTip);
         }
-        SweepRunner sweeps = parts.start("sweeps", () -> startSweeps(s, sweepStore, fleet));
+        SweepRunner sweeps = parts.start("sweeps", () -> startSweeps(s, sweepStore, fleet, weather));
         parts.start("drone state", () -> new DroneStatePublisher(fleet, sweeps, bridge, Timers.single("ww-drone-state")));
         PatrolScheduler patrol = s.patrol().enabled() && !s.drones().isEmpty()
                 ? parts.start("patrol scheduler", () -> new PatrolScheduler(new PatrolBook(s.patrol(), s.sites().sites()),
@@ -123,10 +123,12 @@ final class ActiveParts implements AutoCloseable {
         }
     }
 
-    private static SweepRunner startSweeps(CoordinatorSettings s, SweepRepository store, FleetSupervisor fleet)
-            throws StartupException {
+    private static SweepRunner startSweeps(CoordinatorSettings s, SweepRepository store, FleetSupervisor fleet,
+                                           Weather weather) throws StartupException {
         try {
-            return new SweepRunner(store, fleet, s.sites(), s.sweeps(), s.clock(), Timers.single("ww-sweeps")).start();
+            // sorties are planned on what the batteries give in the weather in force (PUT /api/v1/weather)
+            return new SweepRunner(store, fleet, s.sites(), s.sweeps(), weather::ambientTempC, s.clock(),
+                    Timers.single("ww-sweeps")).start();
         } catch (SQLException e) {
             throw new StartupException("database: could not read the open sweeps: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.drone.Autopilot;
 import org.winterwatch.drone.MissionNumbering;
@@ -18,6 +19,7 @@ import org.winterwatch.missions.FleetPlanner;
 import org.winterwatch.missions.Sortie;
 import org.winterwatch.missions.UnassignedSite;
 import org.winterwatch.missions.Waypoint;
+import org.winterwatch.missions.fleet.ColdDerate;
 import org.winterwatch.missions.sweep.SortieFlight;
 
 /**
@@ -39,11 +41,30 @@ final class SweepPlanning {
     }
 
     private final SiteLayer layer;
+    /** The fleet as configured: rated endurance, the configured altitude. */
+    private final FleetParameters rated;
+    /** The weather in force, read whenever a sortie or a share is planned. */
+    private final DoubleSupplier ambientTempC;
+    private final ColdDerate cold;
+    /** What this planning plans with: its altitude, and the endurance derated for the cold when it was made. */
     private final FleetParameters fleet;
 
-    SweepPlanning(SiteLayer layer, FleetParameters fleet) {
+    /**
+     * @param ambientTempC the temperature in force (the weather the control room set); each planning derates the rated
+     *                     endurance by {@code cold} at it, so a sortie planned at −20 °C is a quarter shorter
+     */
+    SweepPlanning(SiteLayer layer, FleetParameters rated, DoubleSupplier ambientTempC, ColdDerate cold) {
+        this(layer, rated, ambientTempC, cold, rated.coverage().altitudeM());
+    }
+
+    private SweepPlanning(SiteLayer layer, FleetParameters rated, DoubleSupplier ambientTempC, ColdDerate cold,
+                          double altitudeM) {
         this.layer = Objects.requireNonNull(layer, "layer");
-        this.fleet = Objects.requireNonNull(fleet, "fleet");
+        this.rated = Objects.requireNonNull(rated, "rated");
+        this.ambientTempC = Objects.requireNonNull(ambientTempC, "ambientTempC");
+        this.cold = Objects.requireNonNull(cold, "cold");
+        this.fleet = new FleetParameters(rated.coverage().withAltitudeM(altitudeM), rated.speedMps(),
+                rated.enduranceMin() * cold.factorAt(ambientTempC.getAsDouble()), rated.reserve());
     }
 
     SiteLayer layer() {
@@ -52,8 +73,12 @@ final class SweepPlanning {
 
     /** The same planning at another sweep altitude. */
     SweepPlanning atAltitude(double altitudeM) {
-        return new SweepPlanning(layer, new FleetParameters(fleet.coverage().withAltitudeM(altitudeM), fleet.speedMps(),
-                fleet.enduranceMin(), fleet.reserve()));
+        return new SweepPlanning(layer, rated, ambientTempC, cold, altitudeM);
+    }
+
+    /** Seconds of flight one sortie may plan for, reserve kept, in the cold this planning was made for. */
+    double usableSortieS() {
+        return fleet.usableSortieS();
     }
 
     double altitudeM() {

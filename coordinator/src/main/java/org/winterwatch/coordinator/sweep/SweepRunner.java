@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.winterwatch.drone.DroneState;
 import org.winterwatch.geo.site.SiteLayer;
 import org.winterwatch.missions.sweep.SortieState;
 import org.winterwatch.missions.sweep.Sweep;
+import org.winterwatch.missions.fleet.ColdDerate;
 import org.winterwatch.missions.sweep.SweepRepository;
 import org.winterwatch.missions.sweep.SweepSite;
 import org.winterwatch.missions.sweep.SweepSortie;
@@ -55,11 +57,18 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     private final Map<String, DroneProgress> progress = new ConcurrentHashMap<>();
     private final SweepJournal journal;
 
+    /** Planning for a mild night: batteries at their rated endurance. */
     public SweepRunner(SweepRepository repository, FleetSupervisor fleet, SiteLayer layer, SweepSettings settings,
                        Clock clock, ScheduledExecutorService loop) {
+        this(repository, fleet, layer, settings, () -> ColdDerate.MILD_C, clock, loop);
+    }
+
+    /** @param ambientTempC the weather in force: every sortie is planned on the battery this cold leaves */
+    public SweepRunner(SweepRepository repository, FleetSupervisor fleet, SiteLayer layer, SweepSettings settings,
+                       DoubleSupplier ambientTempC, Clock clock, ScheduledExecutorService loop) {
         this.repository = repository;
         this.fleet = fleet;
-        this.planning = new SweepPlanning(layer, settings.fleet());
+        this.planning = new SweepPlanning(layer, settings.fleet(), ambientTempC, ColdDerate.SIMULATOR);
         this.watch = new SortieWatch(settings.watch());
         this.clock = clock;
         this.loop = loop;
