@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Pure cores, thin edges (ARCHITECTURE.md): what each module may not know about. */
 class ModuleBoundariesTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
+    /** Imported once for every rule (a few seconds each time). */
+    private static final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.winterwatch");
 

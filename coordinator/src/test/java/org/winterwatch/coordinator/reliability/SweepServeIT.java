@@ -169,8 +169,10 @@ class SweepServeIT {
         opened.add(new SimulatorProcess(dir, simulateArgs).start());
         httpPort = freePorts(1);
         Path serveDir = Files.createDirectories(dir.resolve("serve"));
-        // the test launches its own sweeps: patrols launched by the clock (a night window, a cold wave) stay off
-        Path config = Files.writeString(serveDir.resolve("winterwatch.yaml"), "patrol:\n  enabled: false\n");
+        // the test launches its own sweeps: patrols launched by the clock (a night window, a cold wave) stay off;
+        // the control room's weather is the simulated night's (5 C), on which sorties are planned
+        Path config = Files.writeString(serveDir.resolve("winterwatch.yaml"),
+                "ambient_temp_c: 5\npatrol:\n  enabled: false\n");
         List<String> serveArgs = new ArrayList<>(List.of("--mqtt-url", broker.url(), "--http-host", "127.0.0.1",
                 "--http-port", Integer.toString(httpPort), "--data-dir", serveDir.toString(),
                 "--drone-link-timeout-s", "1", "--config", config.toString()));
