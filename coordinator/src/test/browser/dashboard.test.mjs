@@ -70,10 +70,16 @@ async function signedIn(browser, role, name) {
       navigations += 1;
     }
   });
+  const asked = Date.now();
   await page.goto(`${BASE}/`);
+  await page.getByLabel('Access token').waitFor();
+  const askedMs = Date.now() - asked;
   await page.getByLabel('Access token').fill(TOKENS[role]);
+  const opened = Date.now();
   await page.getByRole('button', { name: 'Open the dashboard' }).click();
   await page.locator('#live[data-state="live"]').waitFor({ timeout: 10000 });
+  // a figure for the "usable within 1 s" target, printed rather than asserted (a loaded machine is slower)
+  log(`${name}: token asked ${askedMs} ms after navigation; map, lists and live stream up ${Date.now() - opened} ms after it was given`);
   return { page, problems, navigations: () => navigations };
 }
 
