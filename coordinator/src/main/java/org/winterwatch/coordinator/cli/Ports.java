@@ -13,13 +13,21 @@ final class Ports {
     private Ports() {
     }
 
-    /** @param explicit the user's value, or null to use {@code defaultPort} (or a free port when it is taken) */
+    /**
+     * @param explicit the user's value (0: any free port), or null to use {@code defaultPort} (or a free port when it
+     *                 is taken)
+     */
     static int choose(String option, Integer explicit, int defaultPort) {
         if (explicit != null) {
             if (explicit < 0 || explicit > 65535) {
                 throw new UsageError(option + ": " + explicit + " is not a port (0..65535)");
             }
-            if (explicit != 0 && !isFree(explicit)) {
+            if (explicit == 0) {
+                // any free port, chosen here so that it can be printed and handed to every client (the embedded
+                // broker cannot tell which port the system gave it)
+                return freePort();
+            }
+            if (!isFree(explicit)) {
                 throw new UsageError(option + ": port " + explicit + " is already in use");
             }
             return explicit;
