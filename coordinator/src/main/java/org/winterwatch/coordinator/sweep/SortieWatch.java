@@ -136,7 +136,11 @@ final class SortieWatch {
             return out;
         }
         if (HOMEWARD.contains(state.flightMode())) {
-            if (finished) {
+            // every site's path flown: the vehicle heading home (or landing at home) has done its sortie, even when
+            // its mission progress, a separate stream, has not yet caught up with its flight mode
+            boolean everySitePassed = sortie.siteIds().stream()
+                    .allMatch(id -> flight.passed(id, state.missionCurrent(), state.missionTotal()));
+            if (finished || everySitePassed) {
                 out.add(new HeadingHome());
             } else {
                 String said = state.statusText().isBlank() ? "" : " (" + state.statusText() + ")";

@@ -110,6 +110,18 @@ class SortieWatchTest {
     }
 
     @Test
+    void landingAtHomeOnceEverySiteIsSweptEndsTheSortieEvenBeforeTheProgressStreamCatchesUp() {
+        // the flight mode and the mission progress come on separate streams: LAND may be seen while the progress
+        // still shows the last site's end item rather than the end of the mission
+        SortieWatch.Track track = new SortieWatch.Track();
+        watch.observe(FLYING, flying(9), track, at(1));
+
+        assertThat(watch.observe(FLYING, state(true, true, true, "LAND", 9, 40, ""), track, at(2)))
+                .contains(new SortieWatch.HeadingHome())
+                .noneMatch(f -> f instanceof SortieWatch.DropOut);
+    }
+
+    @Test
     void aCriticalBatteryInTheAirSendsTheDroneHomeAndItsSitesToTheOthers() {
         SortieWatch.Track track = new SortieWatch.Track();
 
