@@ -128,7 +128,7 @@ final class ActiveParts implements AutoCloseable {
         try {
             // sorties are planned on what the batteries give in the weather in force (PUT /api/v1/weather)
             return new SweepRunner(store, fleet, s.sites(), s.sweeps(), weather::ambientTempC, s.clock(),
-                    Timers.single("ww-sweeps")).start();
+                    Timers.single("ww-sweeps"), Timers.single("ww-sweep-solver")).start();
         } catch (SQLException e) {
             throw new StartupException("database: could not read the open sweeps: " + e.getMessage(), e);
         }

@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, mqtt_user, mqtt_password_file, mqtt_ca_file, mqtt_cert_file, mqtt_key_file, db_url, db_user, db_password, data_dir, sites, drone, tokens, teams, alerts, inspection, sweeps, patrol, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, cors_origin, map_tile_url, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
+    @Option(names = "--config", description = "YAML file with settings (keys: http_port, mqtt_url, mqtt_port, mqtt_user, mqtt_password_file, mqtt_ca_file, mqtt_cert_file, mqtt_key_file, db_url, db_user, db_password, data_dir, sites, drone, fleet, tokens, teams, alerts, inspection, sweeps, patrol, tak_url, ambient_temp_c, topic_prefix, rate_limit_per_s, rate_limit_burst, cors_origin, map_tile_url, location_retention_days, max_clock_skew_s, pipeline_stall_s).")
     Path config;
     @Option(names = "--sites", description = "Site layer (GeoJSON); repeatable. Default: the bundled demo layer.")
     List<Path> sites;
@@ -80,6 +80,9 @@ final class ServeCommand implements Callable<Integer> {
     Integer maxClockSkewS;
     @Option(names = "--drone", description = "ID=HOST:PORT of a MAVSDK gRPC endpoint (mavsdk_server or the simulator); repeatable.")
     List<String> drones;
+    @Option(names = "--fleet", description = "Fleet file (JSON or YAML: bases, drones, reserve, swapMin; config fleet:): "
+            + "sweeps are shared among the drones from their bases by the routing solver, each on its own battery.")
+    Path fleet;
 
     private static HttpSettings httpSettings(Settings s, String host, int port, AccessTokens tokens) {
         String perSecond = s.string("rate-limit-per-s", null, Double.toString(HttpSettings.DEFAULT_RATE_PER_SECOND));
@@ -120,7 +123,8 @@ final class ServeCommand implements Callable<Integer> {
         AlertPolicy policy = AlertConfig.policy(s.raw("alerts"));
         List<TeamZone> teams = AlertConfig.teams(s.raw("teams"));
         InspectionSettings inspection = InspectionConfig.read(s.raw("inspection"), inspectTips);
-        SweepSettings sweeping = SweepConfig.read(s.raw("sweeps"), droneLinkTimeoutS);
+        SweepSettings sweeping = SweepConfig.read(s.raw("sweeps"), droneLinkTimeoutS)
+                .withFleet(FleetConfig.read(s, fleet, endpoints, layer));
         PatrolPolicy patrol = PatrolConfig.read(s.raw("patrol"));
         HttpSettings api = httpSettings(s, host, http, tokens);
         Duration maxClockSkew = maxClockSkew(s, maxClockSkewS);
@@ -163,7 +167,8 @@ final class ServeCommand implements Callable<Integer> {
         }));
         out.println("WinterWatch coordinator: " + coordinator.role() + ", MQTT " + broker + ", HTTP " + host + ":" + coordinator.httpPort()
                 + ", database " + database.redacted() + ", " + layer.patrolSites().size() + " sites, "
-                + endpoints.size() + " drones.");
+                + endpoints.size() + " drones" + (sweeping.fleetFile() == null ? "" : " at "
+                + sweeping.fleetFile().bases().size() + " bases (fleet file; the solver shares each sweep)") + ".");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (int i = parts.size() - 1; i >= 0; i--) {

@@ -12,7 +12,7 @@ import org.winterwatch.missions.FleetParameters;
 final class SweepConfig {
 
     private static final Set<String> KEYS = Set.of("altitude_m", "speed_mps", "endurance_min", "reserve",
-            "link_timeout_s", "critical_battery_percent");
+            "link_timeout_s", "critical_battery_percent", "solver_time_s");
 
     private SweepConfig() {
     }
@@ -41,8 +41,10 @@ final class SweepConfig {
                     number(s, "speed_mps", f.speedMps()),
                     number(s, "endurance_min", f.enduranceMin()),
                     number(s, "reserve", f.reserve()));
+            double solverS = number(s, "solver_time_s", d.solverTime().toMillis() / 1000.0);
             return new SweepSettings(fleet, Duration.ofMillis(Math.round(timeoutS * 1000)),
-                    number(s, "critical_battery_percent", d.criticalBatteryPercent()));
+                    number(s, "critical_battery_percent", d.criticalBatteryPercent()), null,
+                    Duration.ofMillis(Math.round(solverS * 1000)));
         } catch (IllegalArgumentException e) {
             throw new UsageError("config sweeps: " + e.getMessage());
         }

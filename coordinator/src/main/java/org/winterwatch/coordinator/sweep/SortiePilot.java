@@ -106,7 +106,7 @@ final class SortiePilot {
             return;
         }
         SweepPlanning.NextSortie next = planning.atAltitude(sweep.altitudeM())
-                .next(waiting, new LatLon(state.lat(), state.lon()), state.autopilot());
+                .next(droneId, waiting, new LatLon(state.lat(), state.lon()), state.autopilot());
         next.unflyable().forEach((site, why) -> sweep.skipSite(site, now, why));
         if (next.siteIds().isEmpty()) {
             release(droneId);

@@ -14,7 +14,8 @@ import org.winterwatch.missions.sweep.Sweep;
 
 /**
  * Checks a sweep request against the site layer and the fleet, and plans the sweep: sites shared among the chosen
- * drones. Refuses with the reason (an unknown site or drone, an altitude out of bounds, no free drone, a busy one).
+ * drones. Refuses with the reason (an unknown site or drone, an altitude out of bounds, no free drone, a busy one, one
+ * away from its base).
  */
 final class SweepLaunch {
 
@@ -28,15 +29,34 @@ final class SweepLaunch {
     record Rejected(SweepAnswer.Refused refused) implements Outcome {
     }
 
+    static Rejected invalid(String error) {
+        return rejected(SweepAnswer.Why.INVALID, error, List.of());
+    }
+
+    static Rejected unavailable(String error) {
+        return rejected(SweepAnswer.Why.UNAVAILABLE, error, List.of());
+    }
+
     private SweepLaunch() {
     }
 
+    /** The request is sound and these drones are free to fly it, at this altitude; the sites are yet to be shared. */
+    record Chosen(double altitudeM, List<DroneState> drones) implements Outcome {
+
+        List<String> droneIds() {
+            return drones.stream().map(DroneState::droneId).toList();
+        }
+    }
+
     /**
+     * Checks the request and picks its drones: those named, or every free one. With a fleet file a drone must stand
+     * at its base, since the sweep is planned from there.
+     *
      * @param drones every drone of the fleet, in configuration order
      * @param busy   drone id to what keeps it busy (another sweep, an inspection)
+     * @return {@link Chosen} or {@link Rejected}
      */
-    static Outcome plan(String sweepId, SweepRequest request, String createdBy, Instant now, SweepPlanning planning,
-                        List<DroneState> drones, Map<String, String> busy) {
+    static Outcome choose(SweepRequest request, SweepPlanning planning, List<DroneState> drones, Map<String, String> busy) {
         List<String> problems = new ArrayList<>();
         if (request.siteIds() != null) {
             if (request.siteIds().isEmpty()) {
@@ -76,7 +96,8 @@ final class SweepLaunch {
                 continue;
             }
             String why = busy.containsKey(d.droneId()) ? "busy with " + busy.get(d.droneId())
-                    : !d.connected() ? "not connected" : !d.positionKnown() ? "no position fix yet" : null;
+                    : !d.connected() ? "not connected" : !d.positionKnown() ? "no position fix yet"
+                    : planning.awayFromBase(d).orElse(null);
             if (why == null) {
                 chosen.add(d);
             } else {
@@ -90,16 +111,31 @@ final class SweepLaunch {
         if (chosen.isEmpty()) {
             return rejected(SweepAnswer.Why.CONFLICT, "no free drone: every drone is busy or out of touch", unfit);
         }
-        List<String> droneIds = chosen.stream().map(DroneState::droneId).toList();
-        SweepPlanning.Assignment assignment = planning.atAltitude(altitudeM)
-                .share(request.siteIds(), droneIds, centroid(chosen));
+        return new Chosen(altitudeM, chosen);
+    }
+
+    /** Checks the request and shares its sites around where the chosen drones stand (no fleet file): quick. */
+    static Outcome plan(String sweepId, SweepRequest request, String createdBy, Instant now, SweepPlanning planning,
+                        List<DroneState> drones, Map<String, String> busy) {
+        Outcome outcome = choose(request, planning, drones, busy);
+        if (!(outcome instanceof Chosen chosen)) {
+            return outcome;
+        }
+        SweepPlanning.Assignment assignment = planning.atAltitude(chosen.altitudeM())
+                .share(request.siteIds(), chosen.droneIds(), centroid(chosen.drones()));
+        return planned(sweepId, createdBy, now, chosen, assignment);
+    }
+
+    /** The sweep of the chosen drones over the sites as {@code assignment} shares them; refused when it shares none. */
+    static Outcome planned(String sweepId, String createdBy, Instant now, Chosen chosen,
+                           SweepPlanning.Assignment assignment) {
         if (assignment.droneOf().isEmpty()) {
             List<String> reasons = assignment.skipped().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
             return rejected(SweepAnswer.Why.INVALID, reasons.isEmpty() ? "the site layer has no patrol site to sweep"
                     : "none of the sites can be swept", reasons);
         }
-        return new Planned(Sweep.plan(sweepId, createdBy, now, altitudeM, droneIds, assignment.droneOf(),
-                assignment.skipped()));
+        return new Planned(Sweep.plan(sweepId, createdBy, now, chosen.altitudeM(), chosen.droneIds(),
+                assignment.droneOf(), assignment.skipped()));
     }
 
     /** Where the drones stand, on average: the home the sites are shared around. */
@@ -109,7 +145,7 @@ final class SweepLaunch {
         return new LatLon(lat, lon);
     }
 
-    private static Outcome rejected(SweepAnswer.Why why, String error, List<String> details) {
+    private static Rejected rejected(SweepAnswer.Why why, String error, List<String> details) {
         return new Rejected(new SweepAnswer.Refused(why, error, details));
     }
 }

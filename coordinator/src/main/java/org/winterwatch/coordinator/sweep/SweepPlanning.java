@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.drone.Autopilot;
+import org.winterwatch.drone.DroneState;
 import org.winterwatch.drone.MissionNumbering;
 import org.winterwatch.drone.RoutePoint;
 import org.winterwatch.geo.LatLon;
@@ -48,23 +50,34 @@ final class SweepPlanning {
     private final ColdDerate cold;
     /** What this planning plans with: its altitude, and the endurance derated for the cold when it was made. */
     private final FleetParameters fleet;
+    /** The fleet file's bases and drones, or null: drones take off where they stand, sites shared around them. */
+    private final BasedFleet based;
+    private final double derateFactor;
 
     /**
      * @param ambientTempC the temperature in force (the weather the control room set); each planning derates the rated
      *                     endurance by {@code cold} at it, so a sortie planned at −20 °C is a quarter shorter
      */
     SweepPlanning(SiteLayer layer, FleetParameters rated, DoubleSupplier ambientTempC, ColdDerate cold) {
-        this(layer, rated, ambientTempC, cold, rated.coverage().altitudeM());
+        this(layer, rated, ambientTempC, cold, null);
+    }
+
+    /** @param based the fleet file's bases and drones, or null (drones take off where they stand) */
+    SweepPlanning(SiteLayer layer, FleetParameters rated, DoubleSupplier ambientTempC, ColdDerate cold,
+                  BasedFleet based) {
+        this(layer, rated, ambientTempC, cold, based, rated.coverage().altitudeM());
     }
 
     private SweepPlanning(SiteLayer layer, FleetParameters rated, DoubleSupplier ambientTempC, ColdDerate cold,
-                          double altitudeM) {
+                          BasedFleet based, double altitudeM) {
         this.layer = Objects.requireNonNull(layer, "layer");
         this.rated = Objects.requireNonNull(rated, "rated");
         this.ambientTempC = Objects.requireNonNull(ambientTempC, "ambientTempC");
         this.cold = Objects.requireNonNull(cold, "cold");
+        this.based = based;
+        this.derateFactor = cold.factorAt(ambientTempC.getAsDouble());
         this.fleet = new FleetParameters(rated.coverage().withAltitudeM(altitudeM), rated.speedMps(),
-                rated.enduranceMin() * cold.factorAt(ambientTempC.getAsDouble()), rated.reserve());
+                rated.enduranceMin() * derateFactor, rated.reserve());
     }
 
     SiteLayer layer() {
@@ -73,12 +86,59 @@ final class SweepPlanning {
 
     /** The same planning at another sweep altitude. */
     SweepPlanning atAltitude(double altitudeM) {
-        return new SweepPlanning(layer, rated, ambientTempC, cold, altitudeM);
+        return new SweepPlanning(layer, rated, ambientTempC, cold, based, altitudeM);
     }
 
     /** Seconds of flight one sortie may plan for, reserve kept, in the cold this planning was made for. */
     double usableSortieS() {
         return fleet.usableSortieS();
+    }
+
+    /** As {@link #usableSortieS()} for one drone: with a fleet file, on its own battery. */
+    double usableSortieS(String droneId) {
+        return parametersOf(droneId).usableSortieS();
+    }
+
+    /** True when sweeps are shared by the solver from the fleet file's bases, which takes up to its time limit. */
+    boolean solves() {
+        return based != null;
+    }
+
+    /** Why the drone cannot be planned from its base in the fleet file; empty without a fleet file. */
+    Optional<String> awayFromBase(DroneState state) {
+        return based == null ? Optional.empty() : based.awayFromBase(state);
+    }
+
+    /**
+     * Shares {@code siteIds} (null: every patrol site) among {@code droneIds} from their bases in the fleet file, by
+     * the routing solver: may take up to its time limit, so never call it on a thread that must stay responsive.
+     */
+    Assignment solve(List<String> siteIds, List<String> droneIds) {
+        if (based == null) {
+            throw new IllegalStateException("no fleet file: share the sites around the drones instead");
+        }
+        return based.solve(layer, siteIds, droneIds, fleet, ambientTempC.getAsDouble(), cold);
+    }
+
+    /**
+     * A dropped drone's {@code siteIds} to the {@code others}: with a fleet file each to the drone of the nearest
+     * base, else shared around where the others stand ({@code placed}).
+     */
+    Map<String, String> handOver(List<String> siteIds, List<String> others, List<DroneState> placed) {
+        if (siteIds.isEmpty()) {
+            return Map.of();
+        }
+        if (based != null) {
+            return based.handOver(layer, siteIds, others);
+        }
+        if (placed.isEmpty()) {
+            return Map.of();
+        }
+        return share(siteIds, placed.stream().map(DroneState::droneId).toList(), SweepLaunch.centroid(placed)).droneOf();
+    }
+
+    private FleetParameters parametersOf(String droneId) {
+        return based == null ? fleet : based.parametersOf(droneId, fleet, derateFactor);
     }
 
     double altitudeM() {
@@ -115,8 +175,8 @@ final class SweepPlanning {
      * site so large that one battery sweeps only part of it is never counted swept by halves: it is reported as
      * unflyable, as are sites the planner cannot reach from there.
      */
-    NextSortie next(List<String> waiting, LatLon home, Autopilot autopilot) {
-        FleetPlan plan = new FleetPlanner(fleet).plan(layer, waiting, 1, home);
+    NextSortie next(String droneId, List<String> waiting, LatLon home, Autopilot autopilot) {
+        FleetPlan plan = new FleetPlanner(parametersOf(droneId)).plan(layer, waiting, 1, home);
         Map<String, String> unflyable = new LinkedHashMap<>();
         plan.unassigned().forEach(u -> unflyable.put(u.siteId(), u.reason()));
         Map<String, Integer> sortiesOfSite = new HashMap<>();

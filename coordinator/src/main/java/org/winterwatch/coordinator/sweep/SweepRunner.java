@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,8 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     private final SortieWatch watch;
     private final Clock clock;
     private final ScheduledExecutorService loop;
+    /** Where the routing solver runs, off the loop (sweeps over a fleet file's bases). */
+    private final ExecutorService solver;
     private final SortiePilot pilot;
     private final Map<String, Sweep> running = new LinkedHashMap<>();
     private final Map<String, SortieWatch.Track> tracks = new HashMap<>();
@@ -60,15 +65,21 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     /** Planning for a mild night: batteries at their rated endurance. */
     public SweepRunner(SweepRepository repository, FleetSupervisor fleet, SiteLayer layer, SweepSettings settings,
                        Clock clock, ScheduledExecutorService loop) {
-        this(repository, fleet, layer, settings, () -> ColdDerate.MILD_C, clock, loop);
+        this(repository, fleet, layer, settings, () -> ColdDerate.MILD_C, clock, loop, Executors.newSingleThreadExecutor());
     }
 
-    /** @param ambientTempC the weather in force: every sortie is planned on the battery this cold leaves */
+    /**
+     * @param ambientTempC the weather in force: every sortie is planned on the battery this cold leaves
+     * @param loop         the runner's one thread
+     * @param solver       where the routing solver runs when the settings have a fleet file; shut down on close
+     */
     public SweepRunner(SweepRepository repository, FleetSupervisor fleet, SiteLayer layer, SweepSettings settings,
-                       DoubleSupplier ambientTempC, Clock clock, ScheduledExecutorService loop) {
+                       DoubleSupplier ambientTempC, Clock clock, ScheduledExecutorService loop, ExecutorService solver) {
         this.repository = repository;
         this.fleet = fleet;
-        this.planning = new SweepPlanning(layer, settings.fleet(), ambientTempC, ColdDerate.SIMULATOR);
+        this.solver = solver;
+        this.planning = new SweepPlanning(layer, settings.fleet(), ambientTempC, ColdDerate.SIMULATOR,
+                settings.fleetFile() == null ? null : new BasedFleet(settings.fleetFile(), settings.solverTime()));
         this.watch = new SortieWatch(settings.watch());
         this.clock = clock;
         this.loop = loop;
@@ -98,27 +109,56 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
         return this;
     }
 
-    /** Checks and plans a sweep, stores it, and starts flying it. */
+    /**
+     * Checks and plans a sweep, stores it, and starts flying it. With a fleet file the routing solver shares the
+     * sites on its own thread, the chosen drones held meanwhile, so that drones in the air are watched all along.
+     */
     @Override
     public CompletableFuture<SweepAnswer> launch(SweepRequest request, String createdBy) {
-        return call(() -> {
+        CompletableFuture<CompletableFuture<SweepAnswer>> asked = call(() -> {
             String id = "s-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            SweepLaunch.Outcome outcome = SweepLaunch.plan(id, request, createdBy, clock.instant(), planning,
-                    fleet.states(), busy());
-            if (outcome instanceof SweepLaunch.Rejected rejected) {
-                return rejected.refused();
+            if (!planning.solves()) {
+                return CompletableFuture.completedFuture(store(SweepLaunch.plan(id, request, createdBy,
+                        clock.instant(), planning, fleet.states(), busy())));
             }
-            Sweep sweep = ((SweepLaunch.Planned) outcome).sweep();
-            try {
-                journal.create(sweep);
-            } catch (SQLException e) {
-                return SweepAnswer.Refused.of(SweepAnswer.Why.UNAVAILABLE, "the sweep was not stored: " + e.getMessage());
+            SweepLaunch.Outcome outcome = SweepLaunch.choose(request, planning, fleet.states(), busy());
+            if (!(outcome instanceof SweepLaunch.Chosen chosen)) {
+                return CompletableFuture.completedFuture(store(outcome));
             }
-            running.put(id, sweep);
-            LOG.info("sweep launched sweepId={} by={} sites={} drones={}", id, createdBy, sweep.sites().size(),
-                    sweep.droneIds());
-            return new SweepAnswer.Done(SweepJson.of(sweep).toString(), id, true);
+            List<String> droneIds = chosen.droneIds();
+            droneIds.forEach(d -> pilot.hold(id, d)); // no inspection takes them while the solver works
+            SweepPlanning at = planning.atAltitude(chosen.altitudeM());
+            return CompletableFuture.supplyAsync(() -> at.solve(request.siteIds(), droneIds), solver)
+                    .handleAsync((assignment, error) -> {
+                        droneIds.forEach(pilot::release);
+                        if (error != null) {
+                            Throwable cause = error instanceof CompletionException c
+                                    && c.getCause() != null ? c.getCause() : error;
+                            LOG.warn("sweep not planned sweepId={} reason={}", id, cause.toString());
+                            return store(cause instanceof IllegalArgumentException ? SweepLaunch.invalid(cause.getMessage())
+                                    : SweepLaunch.unavailable("the solver failed: " + cause));
+                        }
+                        return store(SweepLaunch.planned(id, createdBy, clock.instant(), chosen, assignment));
+                    }, loop);
         });
+        return asked.thenCompose(answer -> answer);
+    }
+
+    /** Stores a planned sweep and starts flying it; on the runner's thread. */
+    private SweepAnswer store(SweepLaunch.Outcome outcome) {
+        if (outcome instanceof SweepLaunch.Rejected rejected) {
+            return rejected.refused();
+        }
+        Sweep sweep = ((SweepLaunch.Planned) outcome).sweep();
+        try {
+            journal.create(sweep);
+        } catch (SQLException e) {
+            return SweepAnswer.Refused.of(SweepAnswer.Why.UNAVAILABLE, "the sweep was not stored: " + e.getMessage());
+        }
+        running.put(sweep.id(), sweep);
+        LOG.info("sweep launched sweepId={} by={} sites={} drones={}", sweep.id(), sweep.createdBy(),
+                sweep.sites().size(), sweep.droneIds());
+        return new SweepAnswer.Done(SweepJson.of(sweep).toString(), sweep.id(), true);
     }
 
     /** Stops a sweep: drones in the air return, nothing more is flown. */
@@ -305,14 +345,9 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
         List<String> others = sweep.activeDrones().stream().filter(d -> !d.equals(droneId)).toList();
         List<String> theirs = sweep.sites().stream()
                 .filter(s -> !s.state().isFinished() && droneId.equals(s.droneId())).map(SweepSite::siteId).toList();
-        Map<String, String> to = Map.of();
         List<DroneState> placed = others.stream().flatMap(d -> fleet.link(d).stream()).map(l -> l.state())
                 .filter(DroneState::positionKnown).toList();
-        if (!theirs.isEmpty() && !placed.isEmpty()) {
-            to = planning.atAltitude(sweep.altitudeM())
-                    .share(theirs, placed.stream().map(DroneState::droneId).toList(), SweepLaunch.centroid(placed))
-                    .droneOf();
-        }
+        Map<String, String> to = planning.atAltitude(sweep.altitudeM()).handOver(theirs, others, placed);
         sweep.dropDrone(droneId, now, why, to);
         pilot.release(droneId);
         LOG.warn("drone dropped out sweepId={} droneId={} reason={} sitesHandedOver={}", sweep.id(), droneId, why, to.size());
@@ -347,6 +382,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
 
     @Override
     public void close() {
+        solver.shutdownNow();
         loop.shutdownNow();
         pilot.releaseAll();
     }

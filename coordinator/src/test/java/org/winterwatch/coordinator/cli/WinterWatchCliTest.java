@@ -104,6 +104,40 @@ class WinterWatchCliTest {
     }
 
     @Test
+    void aFleetThatIsMisspeltOrDoesNotMatchTheDronesStopsServeWithTheEntryAndExitCode2() throws Exception {
+        Path misspelt = dir.resolve("fleet.yaml");
+        Files.writeString(misspelt, """
+                bases: [{id: north, lat: 40.11, lon: 113.336}]
+                drones: [{id: north-1, base: north, enduranceMins: 25, speedMps: 10}]
+                """);
+        Path fileConfig = dir.resolve("with-fleet-file.yaml");
+        Files.writeString(fileConfig, "drone: [north-1=127.0.0.1:1]\nfleet: " + misspelt + "\n");
+        Path unmatched = dir.resolve("inline-fleet.yaml");
+        Files.writeString(unmatched, """
+                drone: [north-1=127.0.0.1:1]
+                fleet:
+                  bases: [{id: north, lat: 40.11, lon: 113.336}, {id: river, lat: 40.08567, lon: 113.34951}]
+                  drones: [{id: south-1, base: north, enduranceMin: 25, speedMps: 10}]
+                """);
+        Path solver = dir.resolve("solver.yaml");
+        Files.writeString(solver, "sweeps:\n  solver_time_s: 0\n");
+
+        CliRun badFile = run("serve", "--config", fileConfig.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+        CliRun badMatch = run("serve", "--config", unmatched.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+        CliRun badSolver = run("serve", "--config", solver.toString(), "--data-dir", dir.toString(), "--http-port", "0");
+
+        assertThat(badFile.code()).isEqualTo(2);
+        assertThat(badFile.err()).contains("fleet file " + misspelt + ": 2 problems: drones[0] (id=north-1): "
+                + "enduranceMins: unknown field").contains("enduranceMin: missing").doesNotContain("Exception");
+        assertThat(badMatch.code()).isEqualTo(2);
+        assertThat(badMatch.err()).contains("config fleet: drone 'south-1' has no endpoint (add drone: south-1=HOST:PORT)")
+                .contains("drone endpoint 'north-1' is not in the fleet")
+                .contains("bases (id=river): 40.085670, 113.349510 lies inside a no-fly zone");
+        assertThat(badSolver.code()).isEqualTo(2);
+        assertThat(badSolver.err()).contains("config sweeps: solver time must be within 0.1..300 seconds, was 0.0");
+    }
+
+    @Test
     void aRetentionShorterThanADayStopsServeWithTheFieldAndExitCode2() throws Exception {
         Path config = dir.resolve("retention.yaml");
         Files.writeString(config, "location_retention_days: 0\n");

@@ -68,7 +68,7 @@ class SweepServeIT {
         Path scenario = dir.resolve("failures.json");
         Files.writeString(scenario, "{\"ambientTempC\": 5, \"failures\": [{\"atS\": 400, \"drone\": \"drone-2\", "
                 + "\"kind\": \"link_loss\"}]}");
-        startAll(List.of("--scenario", scenario.toString()), List.of());
+        startAll(List.of("--scenario", scenario.toString()), List.of(), "");
         String id = launch();
 
         JsonNode done = awaitEnd(id);
@@ -117,7 +117,18 @@ class SweepServeIT {
             }
         });
         String dbUrl = CoordinatorKillIT.pgUrl() + "&currentSchema=" + schema;
-        startAll(List.of(), List.of("--db-url", dbUrl));
+        // with a fleet file, as a centre with bases runs it: the solver shares the sites, from the drones' base
+        Path fleet = Files.writeString(dir.resolve("fleet.yaml"), """
+                bases: [{id: yuhe-west, lat: 40.0905, lon: 113.3345}]
+                drones:
+                  - {id: drone-1, base: yuhe-west, enduranceMin: 25, speedMps: 10}
+                  - {id: drone-2, base: yuhe-west, enduranceMin: 25, speedMps: 10}
+                  - {id: drone-3, base: yuhe-west, enduranceMin: 25, speedMps: 10}
+                  - {id: drone-4, base: yuhe-west, enduranceMin: 25, speedMps: 10}
+                reserve: 0.2
+                swapMin: 5
+                """);
+        startAll(List.of(), List.of("--db-url", dbUrl), "fleet: " + fleet + "\nsweeps:\n  solver_time_s: 2\n");
         String id = launch();
         await().atMost(SWEEP_WAIT).pollInterval(Duration.ofMillis(250)).until(() -> count(sweep(id), "swept") >= 1);
 
@@ -159,7 +170,7 @@ class SweepServeIT {
         }
     }
 
-    private void startAll(List<String> simulateExtra, List<String> serveExtra) throws Exception {
+    private void startAll(List<String> simulateExtra, List<String> serveExtra, String configExtra) throws Exception {
         MosquittoProcess broker = new MosquittoProcess(dir.resolve("mosquitto")).start();
         opened.add(broker);
         int grpcBase = freePorts(DRONES);
@@ -172,7 +183,7 @@ class SweepServeIT {
         // the test launches its own sweeps: patrols launched by the clock (a night window, a cold wave) stay off;
         // the control room's weather is the simulated night's (5 C), on which sorties are planned
         Path config = Files.writeString(serveDir.resolve("winterwatch.yaml"),
-                "ambient_temp_c: 5\npatrol:\n  enabled: false\n");
+                "ambient_temp_c: 5\npatrol:\n  enabled: false\n" + configExtra);
         List<String> serveArgs = new ArrayList<>(List.of("--mqtt-url", broker.url(), "--http-host", "127.0.0.1",
                 "--http-port", Integer.toString(httpPort), "--data-dir", serveDir.toString(),
                 "--drone-link-timeout-s", "1", "--config", config.toString()));
