@@ -133,7 +133,7 @@ public final class Simulator implements AutoCloseable {
         for (int i = 0; i < config.drones(); i++) {
             String droneId = droneId(i);
             indexById.put(droneId, i);
-            SimDrone drone = new SimDrone(droneId, config.home(), config.cruiseSpeedMps(), t0, world.wind(), config.ambientTempC());
+            SimDrone drone = new SimDrone(droneId, config.homeOf(i), config.cruiseSpeedMps(), t0, world.wind(), config.ambientTempC());
             int port = config.grpcBasePort() == 0 ? 0 : config.grpcBasePort() + i;
             try {
                 endpoints.add(DroneEndpoint.start(drone, port, world.autopilot(), speedFactor));
@@ -272,12 +272,12 @@ public final class Simulator implements AutoCloseable {
         return endpoints.get(droneIndex).port();
     }
 
-    /** "drone-1" for index 0, and so on. */
+    /** "drone-1" for index 0, and so on; with drones placed at bases, the id each was given. */
     public String droneId(int droneIndex) {
         if (droneIndex < 0 || droneIndex >= config.drones()) {
             throw new IndexOutOfBoundsException("drone index " + droneIndex + " of " + config.drones());
         }
-        return "drone-" + (droneIndex + 1);
+        return config.droneIdOf(droneIndex);
     }
 
     public int droneCount() {

@@ -17,7 +17,18 @@ import org.winterwatch.simulator.world.World;
  */
 public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double speedup, String mqttUrl,
                               String topicPrefix, List<SimPerson> people, double ambientTempC, long seed,
-                              double cruiseSpeedMps, World world) {
+                              double cruiseSpeedMps, World world, List<DroneBase> bases) {
+
+    /** Where one drone stands and what it is called, as a fleet file has it; {@code drones} are these, in order. */
+    public record DroneBase(String droneId, LatLon home) {
+        public DroneBase {
+            if (droneId == null || !droneId.matches("[A-Za-z0-9_.-]{1,64}")) {
+                throw new IllegalArgumentException("drone id must be 1-64 letters, digits, '.', '_' or '-', was '"
+                        + droneId + "'");
+            }
+            Objects.requireNonNull(home, "home");
+        }
+    }
 
     /** The most drones one simulator process serves. */
     public static final int MAX_DRONES = 1000;
@@ -60,6 +71,38 @@ public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double 
             throw new IllegalArgumentException("cruiseSpeedMps must be within (0, 30], was " + cruiseSpeedMps);
         }
         Objects.requireNonNull(world, "world");
+        bases = List.copyOf(Objects.requireNonNull(bases, "bases"));
+        if (!bases.isEmpty() && bases.size() != drones) {
+            throw new IllegalArgumentException("drones (" + drones + ") must match the drones placed at bases ("
+                    + bases.size() + ")");
+        }
+        if (bases.stream().map(DroneBase::droneId).distinct().count() != bases.size()) {
+            throw new IllegalArgumentException("each drone placed at a base needs an id of its own");
+        }
+    }
+
+    /** Drones {@code drone-1} … {@code drone-N}, all at {@code home}. */
+    public SimulatorConfig(int drones, int grpcBasePort, LatLon home, double speedup, String mqttUrl,
+                           String topicPrefix, List<SimPerson> people, double ambientTempC, long seed,
+                           double cruiseSpeedMps, World world) {
+        this(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps,
+                world, List.of());
+    }
+
+    /** The drones, named and placed each at its own base (a fleet file's); {@code drones} becomes their number. */
+    public SimulatorConfig withBases(List<DroneBase> newBases) {
+        return new SimulatorConfig(newBases.isEmpty() ? drones : newBases.size(), grpcBasePort, home, speedup, mqttUrl,
+                topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world, newBases);
+    }
+
+    /** Where drone {@code i} (from 0) stands at the start. */
+    public LatLon homeOf(int i) {
+        return bases.isEmpty() ? home : bases.get(i).home();
+    }
+
+    /** Drone {@code i}'s id (from 0): its base entry's, else {@code drone-(i+1)}. */
+    public String droneIdOf(int i) {
+        return bases.isEmpty() ? "drone-" + (i + 1) : bases.get(i).droneId();
     }
 
     /** A config in still air, without fixed sensors or failures, with PX4-like drones. */
@@ -74,7 +117,7 @@ public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double 
     public static SimulatorConfig demo(String mqttUrl) {
         Scenario scenario = Scenario.demo();
         return new SimulatorConfig(4, DEFAULT_GRPC_BASE_PORT, DEMO_HOME, 20, mqttUrl, DEFAULT_TOPIC_PREFIX,
-                scenario.people(), scenario.ambientTempC(), 42L, 10, scenario.world());
+                scenario.people(), scenario.ambientTempC(), 42L, 10, scenario.world(), List.of());
     }
 
     /** A real-time clock starting at {@code t0} with this config's speedup. */
@@ -83,40 +126,40 @@ public record SimulatorConfig(int drones, int grpcBasePort, LatLon home, double 
     }
 
     public SimulatorConfig withGrpcBasePort(int port) {
-        return new SimulatorConfig(drones, port, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
+        return new SimulatorConfig(drones, port, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world, bases);
     }
 
     public SimulatorConfig withMqttUrl(String url) {
-        return new SimulatorConfig(drones, grpcBasePort, home, speedup, url, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, url, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world, bases);
     }
 
     public SimulatorConfig withPeople(List<SimPerson> newPeople) {
-        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, newPeople, ambientTempC, seed, cruiseSpeedMps, world);
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, newPeople, ambientTempC, seed, cruiseSpeedMps, world, bases);
     }
 
     /** Takes the scenario's people, ambient temperature, world and (when it has one) seed. */
     public SimulatorConfig withScenario(Scenario scenario) {
         return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, scenario.people(),
-                scenario.ambientTempC(), scenario.seed() == null ? seed : scenario.seed(), cruiseSpeedMps, scenario.world());
+                scenario.ambientTempC(), scenario.seed() == null ? seed : scenario.seed(), cruiseSpeedMps, scenario.world(), bases);
     }
 
     public SimulatorConfig withWorld(World newWorld) {
-        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, newWorld);
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, newWorld, bases);
     }
 
     public SimulatorConfig withSpeedup(double newSpeedup) {
-        return new SimulatorConfig(drones, grpcBasePort, home, newSpeedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
+        return new SimulatorConfig(drones, grpcBasePort, home, newSpeedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world, bases);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
-        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, newSeed, cruiseSpeedMps, world);
+        return new SimulatorConfig(drones, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, newSeed, cruiseSpeedMps, world, bases);
     }
 
     public SimulatorConfig withHome(LatLon newHome) {
-        return new SimulatorConfig(drones, grpcBasePort, newHome, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
+        return new SimulatorConfig(drones, grpcBasePort, newHome, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world, bases);
     }
 
     public SimulatorConfig withDrones(int count) {
-        return new SimulatorConfig(count, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world);
+        return new SimulatorConfig(count, grpcBasePort, home, speedup, mqttUrl, topicPrefix, people, ambientTempC, seed, cruiseSpeedMps, world, List.of());
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.winterwatch.coordinator.mqtt.BrokerLogin;
 import org.winterwatch.coordinator.mqtt.MqttSecurity;
 import org.winterwatch.geo.LatLon;
+import org.winterwatch.missions.fleet.Fleet;
+import org.winterwatch.missions.fleet.FleetFile;
 import org.winterwatch.simulator.Scenario;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
@@ -56,11 +58,31 @@ final class SimulateCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--autopilot", description = "px4 or ardupilot: how the drones behave behind MAVSDK (default: the scenario's, else px4).")
     String autopilot;
+    @Option(names = "--fleet", description = "Fleet file (as serve's and plan's): one drone per fleet drone, with its id, standing "
+            + "at its base; drone i (in the file's order) on --grpc-base-port + i. Replaces --drones and --home.")
+    Path fleet;
     @Option(names = "--no-teams", description = "Leave the scenario's simulated ground teams out: only real teams answer alerts.")
     boolean noTeams;
 
     @Option(names = "--exit-after", description = "Run this many real seconds, then stop cleanly (default: until Ctrl-C).")
     Double exitAfterS;
+
+    /** Each drone of the fleet file at its base; {@code --drones} and {@code --home} describe another fleet. */
+    private List<SimulatorConfig.DroneBase> bases() {
+        List<String> clash = java.util.stream.Stream.of("--drones", "--home")
+                .filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
+        if (!clash.isEmpty()) {
+            throw new UsageError("--fleet places the drones: leave out " + String.join(", ", clash));
+        }
+        FleetFile.Result result = FleetFile.read(fleet);
+        if (result instanceof FleetFile.Result.Invalid invalid) {
+            throw new UsageError("--fleet " + fleet + ": " + invalid.problems().stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        Fleet read = ((FleetFile.Result.Read) result).fleet();
+        return read.drones().stream().map(d -> new SimulatorConfig.DroneBase(d.id(), read.base(d.baseId()).position()))
+                .toList();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -87,6 +109,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (autopilot != null) {
                 config = config.withWorld(config.world().withAutopilot(Autopilot.parse(autopilot)));
             }
+            if (fleet != null) {
+                config = config.withBases(bases());
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
@@ -109,7 +134,9 @@ final class SimulateCommand implements Callable<Integer> {
                 SimulatorConfig.DEFAULT_TOPIC_PREFIX, login::applyTo);
         int shown = Math.min(simulator.droneCount(), 8);
         for (int i = 0; i < shown; i++) {
-            out.println(simulator.droneId(i) + ": MAVSDK gRPC on 127.0.0.1:" + simulator.grpcPort(i));
+            out.println(simulator.droneId(i) + ": MAVSDK gRPC on 127.0.0.1:" + simulator.grpcPort(i) + (fleet == null ? ""
+                    : String.format(java.util.Locale.ROOT, ", at its base %.6f, %.6f", config.homeOf(i).lat(),
+                    config.homeOf(i).lon())));
         }
         if (shown < simulator.droneCount()) {
             out.println("... " + simulator.droneId(simulator.droneCount() - 1) + ": MAVSDK gRPC on 127.0.0.1:"

@@ -138,6 +138,25 @@ class WinterWatchCliTest {
     }
 
     @Test
+    void simulateWithAFleetFileServesEachDroneUnderItsIdAtItsBase() throws Exception {
+        Path fleet = dir.resolve("fleet.json");
+        Files.writeString(fleet, """
+                {"bases": [{"id": "north", "lat": 40.11, "lon": 113.336}, {"id": "south", "lat": 40.072, "lon": 113.336}],
+                 "drones": [{"id": "n-1", "base": "north", "enduranceMin": 25, "speedMps": 10},
+                            {"id": "s-1", "base": "south", "enduranceMin": 30, "speedMps": 12}]}
+                """);
+
+        CliRun r = run("simulate", "--fleet", fleet.toString(), "--grpc-base-port", "0", "--exit-after", "0.2");
+        CliRun clash = run("simulate", "--fleet", fleet.toString(), "--drones", "3");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).containsPattern("n-1: MAVSDK gRPC on 127\\.0\\.0\\.1:[0-9]+, at its base 40\\.110000, 113\\.336000")
+                .containsPattern("s-1: MAVSDK gRPC on 127\\.0\\.0\\.1:[0-9]+, at its base 40\\.072000, 113\\.336000");
+        assertThat(clash.code()).isEqualTo(2);
+        assertThat(clash.err()).contains("--fleet places the drones: leave out --drones");
+    }
+
+    @Test
     void aRetentionShorterThanADayStopsServeWithTheFieldAndExitCode2() throws Exception {
         Path config = dir.resolve("retention.yaml");
         Files.writeString(config, "location_retention_days: 0\n");

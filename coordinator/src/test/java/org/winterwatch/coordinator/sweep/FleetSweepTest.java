@@ -37,12 +37,13 @@ import org.winterwatch.missions.sweep.Transition;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
 import org.winterwatch.simulator.SimulatorConfig;
+import org.winterwatch.simulator.SimulatorConfig.DroneBase;
 import org.winterwatch.simulator.world.FailureKind;
 
 /**
  * Sweeps in {@code serve} with a fleet file: the routing solver shares the sites among drones at several bases, off
  * the runner's thread, and a drone must stand at its base to be planned from it. Simulated drones through the real
- * MAVSDK gRPC API, one simulator per base on one clock.
+ * MAVSDK gRPC API, each standing at its base.
  */
 class FleetSweepTest {
 
@@ -61,7 +62,7 @@ class FleetSweepTest {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<DroneLink> links = new ArrayList<>();
-    private final List<Simulator> simulators = new ArrayList<>();
+    private Simulator simulator;
     private SimClock clock;
     private double speedup = SPEEDUP;
     private JdbcSweepRepository repository;
@@ -83,8 +84,7 @@ class FleetSweepTest {
 
     @Test
     void eachSiteGoesToTheDroneOfTheNearerBaseAndEachDroneFliesFromItsOwn() throws Exception {
-        droneAt("north-1", NORTH);
-        droneAt("south-1", SOUTH);
+        dronesAt(List.of(new DroneBase("north-1", NORTH.position()), new DroneBase("south-1", SOUTH.position())));
         Fleet fleet = new Fleet(List.of(NORTH, SOUTH), List.of(new FleetDrone("north-1", "north", 25, 10),
                 new FleetDrone("south-1", "south", 25, 10)), 0.2, 5);
         SweepRunner runner = runner(fleet, Executors.newSingleThreadExecutor());
@@ -111,8 +111,7 @@ class FleetSweepTest {
 
     @Test
     void aDroneThatStandsAwayFromItsBaseIsRefusedWithHowFarAndWhichBase() throws Exception {
-        droneAt("north-1", NORTH);
-        droneAt("south-1", SOUTH);
+        dronesAt(List.of(new DroneBase("north-1", NORTH.position()), new DroneBase("south-1", SOUTH.position())));
         // the file puts both at the north base: south-1 stands some 4 km away from it
         Fleet fleet = new Fleet(List.of(NORTH), List.of(new FleetDrone("north-1", "north", 25, 10),
                 new FleetDrone("south-1", "north", 25, 10)), 0.2, 5);
@@ -134,8 +133,7 @@ class FleetSweepTest {
     @Test
     void whileTheSolverSharesOneSweepADroneOfAnotherThatLosesItsLinkDropsOutOnTime() throws Exception {
         speedup = TIMING_SPEEDUP;
-        droneAt("drone-1", NORTH);
-        droneAt("drone-2", NORTH);
+        dronesAt(List.of(new DroneBase("drone-1", NORTH.position()), new DroneBase("drone-2", NORTH.position())));
         Fleet fleet = new Fleet(List.of(NORTH), List.of(new FleetDrone("drone-1", "north", 25, 10),
                 new FleetDrone("drone-2", "north", 25, 10)), 0.2, 5);
         GatedExecutor solver = new GatedExecutor();
@@ -151,7 +149,7 @@ class FleetSweepTest {
                 .get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(SweepAnswer.Refused.class,
                 r -> assertThat(r.error()).startsWith("drone drone-2: busy with sweep s-"));
         Instant lost = clock.now();
-        simulators.get(0).inject(0, FailureKind.LINK_LOSS, Duration.ofHours(2));
+        simulator.inject(0, FailureKind.LINK_LOSS, Duration.ofHours(2));
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> json(runner, first),
                 s -> s.path("droppedDroneIds").toString().contains("drone-1"));
@@ -169,15 +167,16 @@ class FleetSweepTest {
         assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(SweepAnswer.Done.class);
     }
 
-    private void droneAt(String droneId, Base base) throws Exception {
-        if (clock == null) {
-            clock = SimClock.startingAt(Instant.parse("2025-01-10T22:00:00Z"), speedup);
-        }
-        SimulatorConfig config = new SimulatorConfig(1, 0, base.position(), speedup, null, null, List.of(), 5, 7, 10);
-        Simulator simulator = Simulator.start(config, clock);
+    /** One simulator, each drone under its own id at its own base, as {@code simulate --fleet} places them. */
+    private void dronesAt(List<DroneBase> bases) throws Exception {
+        clock = SimClock.startingAt(Instant.parse("2025-01-10T22:00:00Z"), speedup);
+        SimulatorConfig config = new SimulatorConfig(1, 0, SimulatorConfig.DEMO_HOME, speedup, null, null, List.of(), 5, 7, 10)
+                .withBases(bases);
+        simulator = Simulator.start(config, clock);
         opened.add(simulator);
-        simulators.add(simulator);
-        links.add(new MavsdkDroneLink(droneId, "127.0.0.1", simulator.grpcPort(0), clock.asClock()));
+        for (int i = 0; i < bases.size(); i++) {
+            links.add(new MavsdkDroneLink(simulator.droneId(i), "127.0.0.1", simulator.grpcPort(i), clock.asClock()));
+        }
     }
 
     private SweepRunner runner(Fleet fleet, ExecutorService solver) throws Exception {
