@@ -460,6 +460,7 @@ public final class MavsdkDroneLink implements DroneLink {
                         port, stream, error == null ? "stream ended" : error.getMessage(), reconnectDelayMs);
             }
             telemetry.connected = false;
+            telemetry.forgetGroundState();
             changed();
             if (ready.isDone()) {
                 ready = new CompletableFuture<>();
@@ -633,7 +634,7 @@ public final class MavsdkDroneLink implements DroneLink {
     }
 
     /** The latest value of each telemetry stream (mutable, guarded by the link's lock). */
-    private static final class Telemetrics {
+    static final class Telemetrics {
         boolean connected;
         double lat = Double.NaN;
         double lon = Double.NaN;
@@ -648,8 +649,10 @@ public final class MavsdkDroneLink implements DroneLink {
         double groundSpeedMps = Double.NaN;
         String statusText = "";
         double batteryPercent = Double.NaN;
-        boolean armed;
-        boolean inAir;
+        /** Null until the vehicle reported it on this connection. */
+        Boolean armed;
+        /** Null until the vehicle reported it on this connection. */
+        Boolean inAir;
         String flightMode = DroneState.UNKNOWN_MODE;
         Boolean healthAllOk;
         int missionCurrent;
@@ -705,8 +708,21 @@ public final class MavsdkDroneLink implements DroneLink {
             return null;
         }
 
+        /** After a lost connection, whether it flies is unknown until the vehicle says so again. */
+        void forgetGroundState() {
+            armed = null;
+            inAir = null;
+        }
+
+        /**
+         * The state as the coordinator reads it. Connected only once the vehicle said whether it is armed and in
+         * the air: a link just (re)opened would otherwise show a drone in flight as landed and disarmed, which after a
+         * coordinator restart reads as a sortie ended and starts the next one over the one in flight.
+         */
         DroneState toState(String droneId, Clock clock, Autopilot autopilot) {
-            return new DroneState(droneId, connected, lat, lon, relAltitudeM, batteryPercent, armed, inAir, flightMode,
+            boolean flightKnown = armed != null && inAir != null;
+            return new DroneState(droneId, connected && flightKnown, lat, lon, relAltitudeM, batteryPercent,
+                    Boolean.TRUE.equals(armed), Boolean.TRUE.equals(inAir), flightMode,
                     Math.max(-1, missionCurrent), Math.max(0, missionTotal), clock.instant(), hasGpsFix(),
                     homeKnown && !Boolean.FALSE.equals(homePositionOk), Boolean.TRUE.equals(healthAllOk), headingDeg,
                     groundSpeedMps, statusText, autopilot);
