@@ -5,17 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,20 +21,16 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
-import org.winterwatch.drone.DroneState;
 import org.winterwatch.geo.site.SiteLayer;
 import org.winterwatch.missions.sweep.SortieState;
 import org.winterwatch.missions.sweep.Sweep;
 import org.winterwatch.missions.fleet.ColdDerate;
 import org.winterwatch.missions.sweep.SweepRepository;
-import org.winterwatch.missions.sweep.SweepSite;
-import org.winterwatch.missions.sweep.SweepSortie;
 import org.winterwatch.missions.sweep.Transition;
 
 /**
  * Owns every open sweep from launch to its last site, on one thread: launches, aborts and recalls arrive as
- * commands; ten times a second each drone's state is read and its sortie moved on ({@link SortieWatch} says what the
- * state means, {@link SortiePilot} flies). Every change is stored with its transitions before the next command is
+ * commands; ten times a second {@link SweepFlights} reads each drone's state and moves its sortie on. Every change is stored with its transitions before the next command is
  * taken; a change the database refused is kept and stored again on the next tick. On start the open sweeps are read
  * back and their drones watched again, whatever they did meanwhile.
  */
@@ -50,17 +42,13 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     private final SweepRepository repository;
     private final FleetSupervisor fleet;
     private final SweepPlanning planning;
-    private final SortieWatch watch;
     private final Clock clock;
     private final ScheduledExecutorService loop;
     /** Where the routing solver runs, off the loop (sweeps over a fleet file's bases). */
     private final ExecutorService solver;
     private final SortiePilot pilot;
-    private final Map<String, Sweep> running = new LinkedHashMap<>();
-    private final Map<String, SortieWatch.Track> tracks = new HashMap<>();
-    private final Set<String> sendHome = new HashSet<>();
-    private final Map<String, DroneProgress> progress = new ConcurrentHashMap<>();
     private final SweepJournal journal;
+    private final SweepFlights flights;
 
     /** Planning for a mild night: batteries at their rated endurance. */
     public SweepRunner(SweepRepository repository, FleetSupervisor fleet, SiteLayer layer, SweepSettings settings,
@@ -80,11 +68,11 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
         this.solver = solver;
         this.planning = new SweepPlanning(layer, settings.fleet(), ambientTempC, ColdDerate.SIMULATOR,
                 settings.fleetFile() == null ? null : new BasedFleet(settings.fleetFile(), settings.solverTime()));
-        this.watch = new SortieWatch(settings.watch());
         this.clock = clock;
         this.loop = loop;
         this.pilot = new SortiePilot(fleet, planning, NoFlyFences.of(layer), loop::execute);
         this.journal = new SweepJournal(repository);
+        this.flights = new SweepFlights(fleet, planning, new SortieWatch(settings.watch()), pilot, journal, clock);
     }
 
     /** Reads the open sweeps back, then watches and flies them until {@link #close()}. */
@@ -92,14 +80,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
         List<Sweep> open = repository.open();
         call(() -> {
             for (Sweep sweep : open) {
-                running.put(sweep.id(), sweep);
-                for (SweepSortie sortie : sweep.sorties()) {
-                    if (sortie.state().isOpen()) {
-                        // what the drone did while nobody watched is read from its state on the next tick
-                        tracks.computeIfAbsent(sortie.droneId(), id -> new SortieWatch.Track()).airborne = null;
-                        pilot.hold(sweep.id(), sortie.droneId());
-                    }
-                }
+                flights.resume(sweep);
                 LOG.info("sweep resumed sweepId={} state={} unfinishedSites={}", sweep.id(), sweep.state().wireName(),
                         sweep.unfinishedSites().size());
             }
@@ -155,7 +136,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
         } catch (SQLException e) {
             return SweepAnswer.Refused.of(SweepAnswer.Why.UNAVAILABLE, "the sweep was not stored: " + e.getMessage());
         }
-        running.put(sweep.id(), sweep);
+        flights.add(sweep);
         LOG.info("sweep launched sweepId={} by={} sites={} drones={}", sweep.id(), sweep.createdBy(),
                 sweep.sites().size(), sweep.droneIds());
         return new SweepAnswer.Done(SweepJson.of(sweep).toString(), sweep.id(), true);
@@ -165,7 +146,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     @Override
     public CompletableFuture<SweepAnswer> abort(String sweepId, String by) {
         return call(() -> {
-            Sweep sweep = running.get(sweepId);
+            Sweep sweep = flights.get(sweepId);
             if (sweep == null || !sweep.state().isOpen()) {
                 Optional<Sweep> stored = sweep != null ? Optional.of(sweep) : repository.find(sweepId);
                 return stored.<SweepAnswer>map(s -> SweepAnswer.Refused.of(SweepAnswer.Why.CONFLICT,
@@ -175,8 +156,8 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
             Instant now = clock.instant();
             sweep.abort(now, "aborted by " + by);
             sweep.sorties().stream().filter(s -> s.state() == SortieState.RETURNING)
-                    .forEach(s -> sendHome.add(s.droneId()));
-            save(sweep);
+                    .forEach(s -> flights.sendHome(s.droneId()));
+            flights.save(sweep);
             LOG.info("sweep aborted sweepId={} by={}", sweepId, by);
             return new SweepAnswer.Done(SweepJson.of(sweep).toString(), sweepId, false);
         });
@@ -191,10 +172,10 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
                         SweepAnswer.Refused.of(SweepAnswer.Why.NOT_FOUND, "no drone '" + droneId + "'"));
             }
             String sweepId = null;
-            for (Sweep sweep : running.values()) {
+            for (Sweep sweep : flights.all()) {
                 if (sweep.state().isOpen() && sweep.activeDrones().contains(droneId)) {
-                    drop(sweep, droneId, "recalled by " + by, clock.instant());
-                    save(sweep);
+                    flights.drop(sweep, droneId, "recalled by " + by, clock.instant());
+                    flights.save(sweep);
                     sweepId = sweep.id();
                 }
             }
@@ -207,7 +188,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     @Override
     public CompletableFuture<Optional<String>> json(String sweepId) {
         return call(() -> {
-            Sweep sweep = running.get(sweepId);
+            Sweep sweep = flights.get(sweepId);
             Optional<Sweep> found = sweep != null ? Optional.of(sweep) : repository.find(sweepId);
             return found.map(s -> SweepJson.of(s).toString());
         });
@@ -218,7 +199,7 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
     public CompletableFuture<String> listJson(int limit) {
         return call(() -> {
             List<Sweep> stored = new ArrayList<>(repository.recent(limit));
-            stored.replaceAll(s -> running.getOrDefault(s.id(), s));
+            stored.replaceAll(s -> flights.get(s.id()) != null ? flights.get(s.id()) : s);
             return SweepJson.list(stored);
         });
     }
@@ -235,133 +216,22 @@ public final class SweepRunner implements SweepControl, AutoCloseable {
 
     /** Per drone in a running sweep: its sweep, sortie and sites done. */
     public Map<String, DroneProgress> progress() {
-        return Map.copyOf(progress);
+        return flights.progress();
     }
 
     private Map<String, String> busy() {
         Map<String, String> busy = new HashMap<>(fleet.busyDrones());
-        running.values().stream().filter(s -> s.state().isOpen())
+        flights.all().stream().filter(s -> s.state().isOpen())
                 .forEach(s -> s.activeDrones().forEach(d -> busy.putIfAbsent(d, "sweep " + s.id())));
         return busy;
     }
 
     private void tickSafely() {
         try {
-            tick(clock.instant());
+            flights.tick(clock.instant());
         } catch (RuntimeException e) {
             LOG.error("sweep tick failed", e);
         }
-    }
-
-    void tick(Instant now) {
-        for (Sweep sweep : List.copyOf(running.values())) {
-            for (String droneId : sweep.droneIds()) {
-                boolean inSweep = sweep.state().isOpen() && !sweep.droppedDrones().contains(droneId);
-                if (inSweep || sweep.openSortie(droneId).isPresent()) {
-                    follow(sweep, droneId, now);
-                }
-            }
-            sweep.settle(now);
-            save(sweep);
-            if (!sweep.state().isOpen() && sweep.sorties().stream().noneMatch(s -> s.state().isOpen())
-                    && !journal.pending(sweep.id())) {
-                running.remove(sweep.id());
-                sweep.droneIds().forEach(pilot::release);
-                LOG.info("sweep ended sweepId={} state={} reason={}", sweep.id(), sweep.state().wireName(), sweep.reason());
-            }
-        }
-        sendHome.removeIf(droneId -> pilot.sendHomeIfReachable(droneId,
-                running.values().stream().anyMatch(s -> s.openSortie(droneId).isPresent())));
-        publishProgress();
-    }
-
-    private void follow(Sweep sweep, String droneId, Instant now) {
-        DroneState state = fleet.link(droneId).map(l -> l.state()).orElse(DroneState.unknown(droneId, now));
-        SortieWatch.Track track = tracks.computeIfAbsent(droneId, id -> new SortieWatch.Track());
-        pilot.settleRecovered(sweep, state, now);
-        SweepSortie sortie = sweep.openSortie(droneId).orElse(null);
-        for (SortieWatch.Finding finding : watch.observe(sortie, state, track, now)) {
-            if (finding instanceof SortieWatch.SiteDone done) {
-                if (sweep.siteSwept(done.siteId(), droneId, now)) {
-                    LOG.info("site swept sweepId={} siteId={} droneId={}", sweep.id(), done.siteId(), droneId);
-                }
-            } else if (finding instanceof SortieWatch.HeadingHome) {
-                sweep.returning(droneId, now, null);
-            } else if (finding instanceof SortieWatch.NotFlown) {
-                sweep.sortieFailed(droneId, now, "the coordinator restarted before the take-off");
-                track.airborne = false;
-                pilot.release(droneId);
-            } else if (finding instanceof SortieWatch.Landed) {
-                sweep.landed(droneId, now);
-                track.airborne = false;
-                pilot.release(droneId);
-            } else if (finding instanceof SortieWatch.DropOut out && !sweep.droppedDrones().contains(droneId)) {
-                drop(sweep, droneId, out.why(), now);
-                if (out.sendHome()) {
-                    sendHome.add(droneId);
-                }
-            }
-        }
-        if (sweep.state().isOpen() && !sweep.droppedDrones().contains(droneId) && sweep.openSortie(droneId).isEmpty()) {
-            pilot.startNext(sweep, state, track, now, this::started);
-        }
-    }
-
-    /** The async start of a sortie has come back (on the loop thread). */
-    private void started(String sweepId, String droneId, String failure, boolean verification) {
-        Sweep sweep = running.get(sweepId);
-        if (sweep == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        SweepSortie sortie = sweep.openSortie(droneId).orElse(null);
-        SortieWatch.Track track = tracks.computeIfAbsent(droneId, id -> new SortieWatch.Track());
-        if (sortie == null || sortie.state() != SortieState.UPLOADING) {
-            if (failure == null) {
-                sendHome.add(droneId); // aborted or dropped while it was being started: it must not fly the sweep
-            }
-            return;
-        }
-        if (failure == null) {
-            sweep.flying(droneId, now);
-            track.airborne = false;
-            track.failedStarts = 0;
-            LOG.info("sortie flying sweepId={} sortie={} sites={}", sweepId, sortie.key(), sortie.siteIds());
-        } else if (verification) {
-            drop(sweep, droneId, "the mission upload failed verification: " + failure, now);
-        } else {
-            track.failedStarts++;
-            sweep.sortieFailed(droneId, now, failure);
-            pilot.release(droneId);
-            if (track.failedStarts >= SortiePilot.MAX_FAILED_STARTS) {
-                drop(sweep, droneId, track.failedStarts + " sorties in a row failed to start: " + failure, now);
-            }
-        }
-        save(sweep);
-    }
-
-    /** The drone leaves the sweep; its unfinished sites are shared among the drones still in it. */
-    private void drop(Sweep sweep, String droneId, String why, Instant now) {
-        List<String> others = sweep.activeDrones().stream().filter(d -> !d.equals(droneId)).toList();
-        List<String> theirs = sweep.sites().stream()
-                .filter(s -> !s.state().isFinished() && droneId.equals(s.droneId())).map(SweepSite::siteId).toList();
-        List<DroneState> placed = others.stream().flatMap(d -> fleet.link(d).stream()).map(l -> l.state())
-                .filter(DroneState::positionKnown).toList();
-        Map<String, String> to = planning.atAltitude(sweep.altitudeM()).handOver(theirs, others, placed);
-        sweep.dropDrone(droneId, now, why, to);
-        pilot.release(droneId);
-        LOG.warn("drone dropped out sweepId={} droneId={} reason={} sitesHandedOver={}", sweep.id(), droneId, why, to.size());
-    }
-
-    private void save(Sweep sweep) {
-        journal.save(sweep);
-    }
-
-    private void publishProgress() {
-        Map<String, DroneProgress> now = new HashMap<>();
-        running.values().forEach(sweep -> now.putAll(DroneProgress.of(sweep)));
-        progress.keySet().retainAll(now.keySet());
-        progress.putAll(now);
     }
 
     private <T> CompletableFuture<T> call(Callable<T> task) {
