@@ -22,15 +22,19 @@ public record SweepSettings(FleetParameters fleet, Duration linkTimeout, double 
     public static final double DEFAULT_CRITICAL_BATTERY_PERCENT = 20;
     /** As {@code plan --solver-time-s}: the search ends sooner on a small layer (it stops once it stops improving). */
     public static final Duration DEFAULT_SOLVER_TIME = FleetRequest.DEFAULT_SOLVER_TIME;
-    public static final Duration MAX_SOLVER_TIME = Duration.ofMinutes(5);
+    /**
+     * A launch answers once the sweep is planned, and the HTTP API gives a request 30 s: the solver's 20 at most leave
+     * room for the coverage of a city-sized layer (about 3 s for 1,000 sites).
+     */
+    public static final Duration MAX_SOLVER_TIME = Duration.ofSeconds(20);
 
     public SweepSettings {
         Objects.requireNonNull(fleet, "fleet");
         new SortieWatch.Settings(linkTimeout, criticalBatteryPercent); // checks both
         Objects.requireNonNull(solverTime, "solverTime");
         if (solverTime.compareTo(Duration.ofMillis(100)) < 0 || solverTime.compareTo(MAX_SOLVER_TIME) > 0) {
-            throw new IllegalArgumentException("solver time must be within 0.1..300 seconds, was "
-                    + solverTime.toMillis() / 1000.0);
+            throw new IllegalArgumentException("solver_time_s must be within 0.1..20 seconds (a launch answers once"
+                    + " its sweep is planned, within the API's 30 s), was " + solverTime.toMillis() / 1000.0);
         }
     }
 
