@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     String mqttUrl;
     @Mixin
     MqttSecurityOptions mqttSecurity;
-    @Option(names = "--mqtt-port", description = "Embedded broker port when no --mqtt-url is given (1883).")
+    @Option(names = "--mqtt-port", description = "Embedded broker port when no --mqtt-url is given (1883; 0: any free port, printed at start).")
     Integer mqttPort;
     @Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres. Absent: H2 under --data-dir.")
     String dbUrl;
@@ -141,6 +141,11 @@ final class ServeCommand implements Callable<Integer> {
         String broker = brokerUrl;
         if (broker == null) {
             int port = s.integer("mqtt-port", mqttPort, 1883);
+            if (port < 0 || port > 65535) {
+                throw new UsageError("mqtt_port: " + port + " is not a port (0..65535)");
+            }
+            // 0: any free port, chosen here so that every client is sent to the port the broker listens on
+            port = port == 0 ? Ports.freePort() : port;
             EmbeddedBroker embedded = EmbeddedBroker.start(data.resolve("broker"), port);
             parts.add(embedded);
             broker = embedded.url();
