@@ -30,8 +30,9 @@ import org.winterwatch.missions.sweep.Transition;
 
 /**
  * Owns every open sweep from launch to its last site, on one thread: launches, aborts and recalls arrive as
- * commands; ten times a second {@link SweepFlights} reads each drone's state and moves its sortie on. Every change is stored with its transitions before the next command is
- * taken; a change the database refused is kept and stored again on the next tick. On start the open sweeps are read
+ * commands; ten times a second {@link SweepFlights} reads each drone's state and moves its sortie on. Every change is
+ * stored with its transitions before the next command is taken; a change the database refused is kept and stored
+ * again on the next tick. On start the open sweeps are read
  * back and their drones watched again, whatever they did meanwhile.
  */
 public final class SweepRunner implements SweepControl, AutoCloseable {
