@@ -152,19 +152,22 @@ final class SimulateCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining(", ")) + "; --no-teams leaves them out.");
         }
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        // teams first: their phones leave the broker before the drones they might be waiting on stop
+        Runnable stopAll = () -> {
             ground.close();
             simulator.close();
+        };
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopAll.run();
             stop.countDown();
         }, "ww-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (exitAfterS == null) {
             stop.await();
         } else if (!stop.await(Math.round(exitAfterS * 1000), TimeUnit.MILLISECONDS)) {
-            ground.close();
-            simulator.close();
             Runtime.getRuntime().removeShutdownHook(hook);
+            stopAll.run();
         }
         return ExitCodes.OK;
     }
