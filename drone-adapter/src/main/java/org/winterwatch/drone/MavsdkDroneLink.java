@@ -1,5 +1,6 @@
 package org.winterwatch.drone;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.mavsdk.System;
 import io.mavsdk.core.Core;
 import io.mavsdk.geofence.Geofence;
@@ -153,11 +154,8 @@ public final class MavsdkDroneLink implements DroneLink {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.callTimeout = settings.callTimeout();
         this.latest = DroneState.unknown(droneId, clock.instant());
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ww-drone-" + droneId);
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                new ThreadFactoryBuilder().setNameFormat("ww-drone-" + droneId).setDaemon(true).build());
         long periodMs = STATE_PERIOD.toMillis();
         // fixed delay, not rate: a late run must not be followed by a catch-up burst
         timer.scheduleWithFixedDelay(this::emitState, periodMs, periodMs, TimeUnit.MILLISECONDS);

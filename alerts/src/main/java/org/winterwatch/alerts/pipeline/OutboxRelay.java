@@ -1,5 +1,6 @@
 package org.winterwatch.alerts.pipeline;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,11 +52,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Publisher publisher;
     private final Topics topics;
     private final Clock clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ww-outbox");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryBuilder().setNameFormat("ww-outbox").setDaemon(true).build());
     /** Rows handed over by the worker and not yet published. */
     private final ConcurrentLinkedQueue<OutboxEntry> fresh = new ConcurrentLinkedQueue<>();
     /** Rows queued here or awaiting the broker's acknowledgement: a scan must not publish them again. */

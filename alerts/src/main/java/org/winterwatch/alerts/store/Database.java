@@ -1,8 +1,10 @@
 package org.winterwatch.alerts.store;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import java.util.concurrent.ThreadFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,6 +124,9 @@ public final class Database implements AutoCloseable {
         return props;
     }
 
+    private static final ThreadFactory PROBES = new ThreadFactoryBuilder().setNameFormat("ww-db-probe-%d")
+            .setDaemon(true).build();
+
     /**
      * True when the pool hands out a connection that answers within about two seconds. Concurrent callers share one
      * probe, so that a health endpoint polled often while the database is away does not pile up waiting threads.
@@ -130,11 +135,8 @@ public final class Database implements AutoCloseable {
         CompletableFuture<Boolean> current;
         synchronized (this) {
             if (probe == null || probe.isDone()) {
-                probe = CompletableFuture.supplyAsync(this::answers, task -> {
-                    Thread t = new Thread(task, "ww-db-probe");
-                    t.setDaemon(true);
-                    t.start();
-                });
+                // a thread per probe: one stuck on a dead connection must not hold up the next
+                probe = CompletableFuture.supplyAsync(this::answers, task -> PROBES.newThread(task).start());
             }
             current = probe;
         }

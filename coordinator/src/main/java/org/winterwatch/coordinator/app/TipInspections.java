@@ -39,11 +39,7 @@ final class TipInspections implements AutoCloseable {
     private final Clock clock;
     private final AuditLog audit;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ww-inspections");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(Timers.daemons("ww-inspections"));
 
     TipInspections(FleetSupervisor fleet, AlertPipeline pipeline, Clock clock, AuditLog audit) {
         this.audit = audit;

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import org.winterwatch.coordinator.app.Timers;
 import org.winterwatch.coordinator.app.DroneEndpoint;
 import org.winterwatch.drone.DroneLink;
 import org.winterwatch.drone.GeoPoint;
@@ -39,11 +39,7 @@ public final class DroneLinks {
         List<DroneLink> links = new ArrayList<>();
         for (DroneEndpoint d : drones) {
             if (d.needsMavsdkServer()) {
-                ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "ww-mavsdk-server-" + d.droneId());
-                    t.setDaemon(true);
-                    return t;
-                });
+                ScheduledExecutorService timer = Timers.single("ww-mavsdk-server-" + d.droneId());
                 MavsdkServerProcess server = new MavsdkServerProcess(d.droneId(), d.mavlinkUrl(), d.port(), settings, timer);
                 server.start();
                 links.add(new Supervised(new MavsdkDroneLink(d.droneId(), "127.0.0.1", server.grpcPort(), clock), server, timer));

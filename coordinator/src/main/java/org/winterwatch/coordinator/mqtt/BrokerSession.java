@@ -2,11 +2,11 @@ package org.winterwatch.coordinator.mqtt;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.winterwatch.coordinator.app.Timers;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -50,11 +50,7 @@ final class BrokerSession implements AutoCloseable {
     private final Supplier<InboundRoutes> routes;
     private final Runnable onReady;
     private final ReconnectBackoff backoff = new ReconnectBackoff();
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ww-mqtt");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService loop = Timers.single("ww-mqtt");
     private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
     private final BrokerConnection.Owner owner = new BrokerConnection.Owner() {
         @Override

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import org.winterwatch.coordinator.app.Timers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winterwatch.alerts.book.Alert;
@@ -29,11 +30,7 @@ public final class TakBridge implements AutoCloseable {
     private final String scheme;
     private final InetSocketAddress target;
     private final Clock clock;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ww-tak");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(Timers.daemons("ww-tak"));
     private DatagramSocket udp;
     private Socket tcp;
 

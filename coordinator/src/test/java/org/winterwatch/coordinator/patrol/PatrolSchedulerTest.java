@@ -3,6 +3,7 @@ package org.winterwatch.coordinator.patrol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +33,17 @@ class PatrolSchedulerTest {
     private final AtomicBoolean coldWave = new AtomicBoolean();
     private final List<SweepRequest> launched = new CopyOnWriteArrayList<>();
     private final AtomicBoolean dronesBusy = new AtomicBoolean();
+    /** The database away: the facts cannot be read, and a sweep cannot be stored. */
+    private final AtomicBoolean databaseAway = new AtomicBoolean();
+    private final AtomicBoolean storeAway = new AtomicBoolean();
     private final PatrolScheduler scheduler = new PatrolScheduler(
             new PatrolBook(PatrolPolicy.defaults().withZone(ZoneOffset.UTC), SiteLayers.demoLayer().sites()),
-            at -> PatrolFacts.NONE, coldWave::get, new RecordingSweeps(), new MovableClock(), Timers.single("ww-patrol-test"));
+            at -> {
+                if (databaseAway.get()) {
+                    throw new SQLException("Connection to 127.0.0.1:5432 refused");
+                }
+                return PatrolFacts.NONE;
+            }, coldWave::get, new RecordingSweeps(), new MovableClock(), Timers.single("ww-patrol-test"));
 
     @AfterEach
     void stop() {
@@ -68,6 +77,30 @@ class PatrolSchedulerTest {
         scheduler.check();
 
         assertThat(launched).hasSize(1);
+    }
+
+    @Test
+    void whileTheDatabaseIsAwayTheSchedulerHoldsAndSaysWhyAndLaunchesOnceItIsBack() throws Exception {
+        databaseAway.set(true);
+        now.set(Instant.parse("2026-12-03T20:00:10Z"));
+
+        assertThat(scheduler.check()).isInstanceOfSatisfying(PatrolBook.Hold.class,
+                h -> assertThat(h.reason()).isEqualTo("cannot read sweeps or alerts: Connection to 127.0.0.1:5432 refused"));
+        assertThat(launched).isEmpty();
+
+        // back for reading, but the sweep cannot be stored: refused, and tried again at the next check
+        databaseAway.set(false);
+        storeAway.set(true);
+        now.set(Instant.parse("2026-12-03T20:01:10Z"));
+        scheduler.check();
+        assertThat(launched).isEmpty();
+        assertThat(scheduler.json().path("state").asText()).isEqualTo(
+                "launch refused, trying again in a minute: the sweep was not stored: Connection refused");
+
+        storeAway.set(false);
+        now.set(Instant.parse("2026-12-03T20:02:10Z"));
+        scheduler.check();
+        assertThat(launched).as("the slot's sweep, launched late rather than lost").hasSize(1);
     }
 
     @Test
@@ -105,6 +138,10 @@ class PatrolSchedulerTest {
     private final class RecordingSweeps implements SweepControl {
         @Override
         public CompletableFuture<SweepAnswer> launch(SweepRequest request, String createdBy) {
+            if (storeAway.get()) {
+                return CompletableFuture.completedFuture(new SweepAnswer.Refused(SweepAnswer.Why.UNAVAILABLE,
+                        "the sweep was not stored: Connection refused", List.of()));
+            }
             if (dronesBusy.get()) {
                 return CompletableFuture.completedFuture(new SweepAnswer.Refused(SweepAnswer.Why.CONFLICT,
                         "no free drone: every drone is busy or out of touch", List.of()));
