@@ -14,7 +14,9 @@ public class DroneLinkException extends RuntimeException {
         /** The vehicle answered and said no (denied, busy, no mission, invalid mission...). */
         REFUSED,
         /** The vehicle reports it is not fit to fly (health checks, battery). */
-        UNHEALTHY
+        UNHEALTHY,
+        /** The vehicle took the upload but holds something else: what it reads back differs from what was sent. */
+        MISMATCH
     }
 
     private final Reason reason;

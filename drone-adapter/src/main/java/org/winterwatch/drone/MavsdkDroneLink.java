@@ -231,7 +231,7 @@ public final class MavsdkDroneLink implements DroneLink {
                 .andThen(s.getMissionRaw().downloadMission().flatMapCompletable(downloaded ->
                         MissionRawMapper.matches(points, downloaded)
                                 ? Completable.complete()
-                                : Completable.error(new DroneLinkException(DroneLinkException.Reason.REFUSED,
+                                : Completable.error(new DroneLinkException(DroneLinkException.Reason.MISMATCH,
                                         droneId + ": upload mission (MissionRaw): the mission read back differs from the route")))));
     }
 
@@ -244,7 +244,7 @@ public final class MavsdkDroneLink implements DroneLink {
                 .andThen(s.getMission().downloadMission().flatMapCompletable(downloaded ->
                         MissionItemMapper.matches(points, downloaded)
                                 ? Completable.complete()
-                                : Completable.error(new DroneLinkException(DroneLinkException.Reason.REFUSED,
+                                : Completable.error(new DroneLinkException(DroneLinkException.Reason.MISMATCH,
                                         droneId + ": upload mission: the mission read back differs from the route")))));
     }
 
@@ -261,14 +261,13 @@ public final class MavsdkDroneLink implements DroneLink {
 
     @Override
     public CompletionStage<Void> arm() {
-        String unfit;
+        DroneLinkException unfit;
         synchronized (this) {
             unfit = telemetry.unfitToArm(settings.minArmBatteryPercent());
         }
         if (unfit != null) {
-            LOG.info("arm refused before sending droneId={} reason={}", droneId, unfit);
-            return failed(unfit.startsWith("not connected") ? DroneLinkException.Reason.CONNECTION
-                    : DroneLinkException.Reason.UNHEALTHY, "arm: " + unfit);
+            LOG.info("arm refused before sending droneId={} reason={}", droneId, unfit.getMessage());
+            return failed(unfit.reason(), unfit.getMessage());
         }
         return command("arm", callTimeout, s -> s.getAction().arm());
     }
@@ -682,28 +681,32 @@ public final class MavsdkDroneLink implements DroneLink {
             return Boolean.TRUE.equals(gpsFix) && !Boolean.FALSE.equals(globalPositionOk);
         }
 
-        /** Why the drone must not be armed now, or null when it may. */
-        String unfitToArm(double minBatteryPercent) {
+        /** Why the drone must not be armed now (the link is down, or the vehicle is unfit), or null when it may. */
+        DroneLinkException unfitToArm(double minBatteryPercent) {
             if (!connected) {
-                return "not connected";
+                return unfit(DroneLinkException.Reason.CONNECTION, "not connected");
             }
             if (!hasGpsFix()) {
-                return gpsFix == null ? "no GPS fix reported yet" : "no GPS fix";
+                return unfit(DroneLinkException.Reason.UNHEALTHY, gpsFix == null ? "no GPS fix reported yet" : "no GPS fix");
             }
             if (!homeKnown || Boolean.FALSE.equals(homePositionOk)) {
-                return "home position not set";
+                return unfit(DroneLinkException.Reason.UNHEALTHY, "home position not set");
             }
             if (Double.isNaN(batteryPercent)) {
-                return "battery level not reported yet";
+                return unfit(DroneLinkException.Reason.UNHEALTHY, "battery level not reported yet");
             }
             if (batteryPercent < minBatteryPercent) {
-                return String.format(java.util.Locale.ROOT, "battery %.0f%% is below the %.0f%% needed to arm",
-                        batteryPercent, minBatteryPercent);
+                return unfit(DroneLinkException.Reason.UNHEALTHY, String.format(java.util.Locale.ROOT,
+                        "battery %.0f%% is below the %.0f%% needed to arm", batteryPercent, minBatteryPercent));
             }
             if (Boolean.FALSE.equals(healthAllOk)) {
-                return "the drone reports it is not ready to fly (pre-flight checks)";
+                return unfit(DroneLinkException.Reason.UNHEALTHY, "the drone reports it is not ready to fly (pre-flight checks)");
             }
             return null;
+        }
+
+        private static DroneLinkException unfit(DroneLinkException.Reason reason, String why) {
+            return new DroneLinkException(reason, "arm: " + why);
         }
 
         /** After a lost connection, whether it flies is unknown until the vehicle says so again. */

@@ -187,7 +187,7 @@ class FailureScenariosTest {
 
         DroneLinkException e = failure(link.uploadMission(outAndBack()));
 
-        assertThat(e.reason()).isEqualTo(DroneLinkException.Reason.REFUSED);
+        assertThat(e.reason()).isEqualTo(DroneLinkException.Reason.MISMATCH);
         assertThat(e.getMessage()).contains("drone-1").contains("upload mission")
                 .contains("the mission read back differs from the route");
         // once the vehicle stores what it is sent, the same upload goes through
@@ -203,7 +203,7 @@ class FailureScenariosTest {
 
         DroneLinkException e = failure(link.uploadMission(outAndBack()));
 
-        assertThat(e.reason()).isEqualTo(DroneLinkException.Reason.REFUSED);
+        assertThat(e.reason()).isEqualTo(DroneLinkException.Reason.MISMATCH);
         assertThat(e.getMessage()).contains("drone-1").contains("upload mission (MissionRaw)")
                 .contains("the mission read back differs from the route");
     }

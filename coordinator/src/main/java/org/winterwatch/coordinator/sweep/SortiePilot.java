@@ -127,8 +127,7 @@ final class SortiePilot {
                     starting.remove(droneId);
                     Throwable cause = root(e);
                     boolean verification = cause instanceof DroneLinkException d
-                            && d.reason() == DroneLinkException.Reason.REFUSED
-                            && String.valueOf(d.getMessage()).contains("read back");
+                            && d.reason() == DroneLinkException.Reason.MISMATCH;
                     if (cause != null) {
                         LOG.warn("sortie did not start sweepId={} sortie={} reason={}", sweepId, sortie.key(),
                                 cause.getMessage());
