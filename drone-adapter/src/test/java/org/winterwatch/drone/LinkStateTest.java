@@ -14,7 +14,7 @@ class LinkStateTest {
 
     @Test
     void aLinkJustOpenedIsNotConnectedUntilTheDroneSaidWhetherItFlies() {
-        MavsdkDroneLink.Telemetrics t = new MavsdkDroneLink.Telemetrics();
+        LinkTelemetry t = new LinkTelemetry();
         t.connected = true;
         t.lat = 40.09;
         t.lon = 113.33;
@@ -32,7 +32,7 @@ class LinkStateTest {
 
     @Test
     void afterALostConnectionAFlyingDroneIsNeverShownLandedBeforeItSaysSoAgain() {
-        MavsdkDroneLink.Telemetrics t = new MavsdkDroneLink.Telemetrics();
+        LinkTelemetry t = new LinkTelemetry();
         t.connected = true;
         t.armed = true;
         t.inAir = true;
