@@ -65,39 +65,94 @@ public record CoordinatorSettings(String mqttUrl, String topicPrefix, String cli
 
     /** The same settings with these point-inspection settings. */
     public CoordinatorSettings withInspection(InspectionSettings newInspection) {
-        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, newInspection, maxClockSkew, pipelineStallAfter, mqttSecurity, sweeps, patrol);
+        return toBuilder().inspection(newInspection).build();
     }
 
     /** The same settings with this clock skew allowed for sensors that run ahead. */
     public CoordinatorSettings withMaxClockSkew(Duration newMaxClockSkew) {
-        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, newMaxClockSkew, pipelineStallAfter, mqttSecurity, sweeps, patrol);
+        return toBuilder().maxClockSkew(newMaxClockSkew).build();
     }
 
     /** The same settings with this age at which health calls the pipeline stalled. */
     public CoordinatorSettings withPipelineStallAfter(Duration newStallAfter) {
-        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, newStallAfter, mqttSecurity, sweeps, patrol);
+        return toBuilder().pipelineStallAfter(newStallAfter).build();
     }
 
     /** The same settings with this way of flying sweeps. */
     public CoordinatorSettings withSweeps(SweepSettings newSweeps) {
-        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, mqttSecurity, newSweeps, patrol);
+        return toBuilder().sweeps(newSweeps).build();
     }
 
     /** The same settings with this patrol policy. */
     public CoordinatorSettings withPatrol(PatrolPolicy newPatrol) {
-        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, mqttSecurity, sweeps,
-                newPatrol);
+        return toBuilder().patrol(newPatrol).build();
     }
 
     /** The same settings with these MQTT credentials and TLS settings. */
     public CoordinatorSettings withMqttSecurity(MqttSecurity newSecurity) {
-        return new CoordinatorSettings(mqttUrl, topicPrefix, clientId, database, sites, drones, clock, policy, http,
-                ambientTempC, detectionMaxAge, teams, inspection, maxClockSkew, pipelineStallAfter, newSecurity, sweeps, patrol);
+        return toBuilder().mqttSecurity(newSecurity).build();
+    }
+
+    /** These settings, to change a few and keep the rest. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Settings changed one at a time from a copy; {@link #build()} checks them as the constructor does. */
+    public static final class Builder {
+        private final CoordinatorSettings from;
+        private InspectionSettings inspection;
+        private Duration maxClockSkew;
+        private Duration pipelineStallAfter;
+        private MqttSecurity mqttSecurity;
+        private SweepSettings sweeps;
+        private PatrolPolicy patrol;
+
+        private Builder(CoordinatorSettings from) {
+            this.from = from;
+            this.inspection = from.inspection;
+            this.maxClockSkew = from.maxClockSkew;
+            this.pipelineStallAfter = from.pipelineStallAfter;
+            this.mqttSecurity = from.mqttSecurity;
+            this.sweeps = from.sweeps;
+            this.patrol = from.patrol;
+        }
+
+        public Builder inspection(InspectionSettings value) {
+            inspection = value;
+            return this;
+        }
+
+        public Builder maxClockSkew(Duration value) {
+            maxClockSkew = value;
+            return this;
+        }
+
+        public Builder pipelineStallAfter(Duration value) {
+            pipelineStallAfter = value;
+            return this;
+        }
+
+        public Builder mqttSecurity(MqttSecurity value) {
+            mqttSecurity = value;
+            return this;
+        }
+
+        public Builder sweeps(SweepSettings value) {
+            sweeps = value;
+            return this;
+        }
+
+        public Builder patrol(PatrolPolicy value) {
+            patrol = value;
+            return this;
+        }
+
+        public CoordinatorSettings build() {
+            return new CoordinatorSettings(from.mqttUrl, from.topicPrefix, from.clientId, from.database, from.sites,
+                    from.drones, from.clock, from.policy, from.http, from.ambientTempC, from.detectionMaxAge, from.teams,
+                    inspection, maxClockSkew, pipelineStallAfter, mqttSecurity, sweeps, patrol);
+        }
     }
 
     public CoordinatorSettings {

@@ -153,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
         CoordinatorSettings settings = new CoordinatorSettings(broker, prefix, s.string("mqtt-client-id", null, "ww-coordinator"),
                 database, layer, endpoints, Clock.systemUTC(), policy,
                 api, ambient, Duration.ofHours(6), teams, inspection, maxClockSkew, pipelineStallAfter(s))
-                .withMqttSecurity(login).withSweeps(sweeping).withPatrol(patrol);
+                .toBuilder().mqttSecurity(login).sweeps(sweeping).patrol(patrol).build();
         String tak = s.string("tak-url", takUrl, null);
         if (tak != null) {
             new org.winterwatch.coordinator.tak.TakBridge(tak, Clock.systemUTC()).close(); // checks the URL before start
