@@ -47,6 +47,13 @@ final class SortieWatch {
      */
     static final Duration FIRST_CONTACT_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * After a restart, how long a drone found on the ground may go without reporting the progress of its sortie's
+     * mission before the sortie is judged not flown: the vehicle's streams arrive one by one on a new link, and a
+     * sortie flown while nobody watched must be credited, not flown again.
+     */
+    static final Duration RECOVERY_GRACE = Duration.ofSeconds(5);
+
     /** What the watch remembers of one drone between states. */
     static final class Track {
         /** Heard from (connected) at least once since the watch began. */
@@ -55,6 +62,8 @@ final class SortieWatch {
         Boolean airborne = Boolean.FALSE;
         Instant lostSince;
         int failedStarts;
+        /** When a drone recovered after a restart was first heard on the ground without its mission's progress. */
+        Instant awaitingProgressSince;
     }
 
     sealed interface Finding {
@@ -87,6 +96,13 @@ final class SortieWatch {
         return settings;
     }
 
+    private static boolean progressOverdue(Track track, Instant now) {
+        if (track.awaitingProgressSince == null) {
+            track.awaitingProgressSince = now;
+        }
+        return !Duration.between(track.awaitingProgressSince, now).minus(RECOVERY_GRACE).isNegative();
+    }
+
     /** The findings for a drone, with or without a sortie under way ({@code sortie} null). */
     List<Finding> observe(SweepSortie sortie, DroneState state, Track track, Instant now) {
         List<Finding> out = new ArrayList<>();
@@ -114,6 +130,8 @@ final class SortieWatch {
                 track.airborne = state.inAir();
             } else if (state.missionTotal() == flight.missionTotal() && state.missionCurrent() > 0) {
                 track.airborne = true;
+            } else if (state.missionTotal() != flight.missionTotal() && !progressOverdue(track, now)) {
+                return out; // its mission's progress may not have arrived on the new link yet
             } else {
                 out.add(new NotFlown());
                 return out;

@@ -165,4 +165,30 @@ class SortieWatchTest {
 
         assertThat(watch.observe(FLYING, state(true, false, true, "MISSION", 0, 99, ""), recovered, at(0))).isEmpty();
     }
+
+    @Test
+    void afterARestartALandedDroneWhoseProgressHasNotArrivedYetIsCreditedOnceItHas() {
+        SortieWatch.Track recovered = new SortieWatch.Track();
+        recovered.airborne = null;
+        DroneState noProgressYet = new DroneState("drone-1", true, 40.1, 113.3, 0, 30, false, false, "HOLD", 0, 0, T0,
+                true, true, true, 0, 0, "", Autopilot.PX4);
+
+        assertThat(watch.observe(FLYING, noProgressYet, recovered, at(0))).as("not judged yet").isEmpty();
+        assertThat(watch.observe(FLYING, noProgressYet, recovered, at(1))).isEmpty();
+        assertThat(watch.observe(FLYING, state(true, false, false, "HOLD", 10, 30, ""), recovered, at(1.5)))
+                .containsExactly(new SortieWatch.SiteDone("br-01"), new SortieWatch.SiteDone("cv-02"),
+                        new SortieWatch.Landed());
+    }
+
+    @Test
+    void afterARestartADroneThatNeverReportsItsSortiesMissionWasNotFlownOnceTheGraceIsOver() {
+        SortieWatch.Track recovered = new SortieWatch.Track();
+        recovered.airborne = null;
+        DroneState noProgress = new DroneState("drone-1", true, 40.1, 113.3, 0, 99, false, false, "HOLD", 0, 0, T0,
+                true, true, true, 0, 0, "", Autopilot.PX4);
+
+        assertThat(watch.observe(FLYING, noProgress, recovered, at(0))).isEmpty();
+        assertThat(watch.observe(FLYING, noProgress, recovered, at(4.9))).isEmpty();
+        assertThat(watch.observe(FLYING, noProgress, recovered, at(5))).containsExactly(new SortieWatch.NotFlown());
+    }
 }
