@@ -7,7 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -20,7 +24,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.winterwatch.alerts.Topics;
 
 /**
- * Prints every alert that reaches the broker as one readable line, as a ground team's phone would receive it.
+ * Prints every alert that reaches the broker as one readable line, as a ground team's phone would receive it: each
+ * version once, although an escalated alert goes to its team and the control room alike.
  */
 final class AlertConsole implements AutoCloseable {
 
@@ -36,10 +41,14 @@ final class AlertConsole implements AutoCloseable {
     static AlertConsole start(String brokerUrl, String prefix, PrintWriter out) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "ww-demo-console-" + ProcessHandle.current().pid(),
                 new MemoryPersistence());
+        SeenVersions seen = new SeenVersions(10_000);
         client.setCallback(new MqttCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                out.println(line(new String(message.getPayload(), StandardCharsets.UTF_8)));
+                String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+                if (seen.firstTime(payload)) {
+                    out.println(line(payload));
+                }
             }
 
             @Override
@@ -60,6 +69,30 @@ final class AlertConsole implements AutoCloseable {
         options.setAutomaticReconnect(true);
         client.connect(options).waitForCompletion(10_000);
         return new AlertConsole(client);
+    }
+
+    /** Which alert versions were printed already (the latest {@code capacity} of them). */
+    static final class SeenVersions {
+        private final Set<String> seen;
+
+        SeenVersions(int capacity) {
+            this.seen = Collections.newSetFromMap(new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        /** True the first time this alert version arrives; an unreadable payload is always shown. */
+        synchronized boolean firstTime(String payload) {
+            try {
+                JsonNode a = JSON.readTree(payload);
+                return seen.add(a.get("alertId").asText() + "#" + a.get("version").asLong());
+            } catch (Exception e) {
+                return true;
+            }
+        }
     }
 
     static String line(String payload) {
