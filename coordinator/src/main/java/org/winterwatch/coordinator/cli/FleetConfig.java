@@ -43,14 +43,23 @@ final class FleetConfig {
         } else {
             return null;
         }
+        Fleet fleet = orStop(result, source);
+        checkAgainst(fleet, source, endpoints, layer);
+        return fleet;
+    }
+
+    /** The fleet of {@code file}, or a usage error naming every problem in it ({@code simulate --fleet}). */
+    static Fleet read(Path file, String option) {
+        return orStop(FleetFile.read(file), option + " " + file);
+    }
+
+    private static Fleet orStop(FleetFile.Result result, String source) {
         if (result instanceof FleetFile.Result.Invalid invalid) {
             List<FleetProblem> problems = invalid.problems();
             throw new UsageError(source + ": " + (problems.size() == 1 ? "" : problems.size() + " problems: ")
                     + problems.stream().map(FleetProblem::toString).collect(Collectors.joining("; ")));
         }
-        Fleet fleet = ((FleetFile.Result.Read) result).fleet();
-        checkAgainst(fleet, source, endpoints, layer);
-        return fleet;
+        return ((FleetFile.Result.Read) result).fleet();
     }
 
     private static void checkAgainst(Fleet fleet, String source, List<DroneEndpoint> endpoints, SiteLayer layer) {

@@ -12,7 +12,6 @@ import org.winterwatch.coordinator.mqtt.BrokerLogin;
 import org.winterwatch.coordinator.mqtt.MqttSecurity;
 import org.winterwatch.geo.LatLon;
 import org.winterwatch.missions.fleet.Fleet;
-import org.winterwatch.missions.fleet.FleetFile;
 import org.winterwatch.simulator.Scenario;
 import org.winterwatch.simulator.SimClock;
 import org.winterwatch.simulator.Simulator;
@@ -74,12 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (!clash.isEmpty()) {
             throw new UsageError("--fleet places the drones: leave out " + String.join(", ", clash));
         }
-        FleetFile.Result result = FleetFile.read(fleet);
-        if (result instanceof FleetFile.Result.Invalid invalid) {
-            throw new UsageError("--fleet " + fleet + ": " + invalid.problems().stream().map(Object::toString)
-                    .collect(java.util.stream.Collectors.joining("; ")));
-        }
-        Fleet read = ((FleetFile.Result.Read) result).fleet();
+        Fleet read = FleetConfig.read(fleet, "--fleet");
         return read.drones().stream().map(d -> new SimulatorConfig.DroneBase(d.id(), read.base(d.baseId()).position()))
                 .toList();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.app.Timers;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.fleet.InspectionSettings;
@@ -47,7 +45,6 @@ import org.winterwatch.simulator.world.FailureKind;
  */
 class FleetSweepTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SiteLayer LAYER = SiteLayers.demoLayer();
     private static final double SPEEDUP = 40;
     /** Slow enough that ten simulated seconds are many 100 ms runner ticks and 200 ms drone states. */
@@ -60,7 +57,7 @@ class FleetSweepTest {
     @TempDir
     Path dataDir;
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private SweepTestKit kit;
     private final List<DroneLink> links = new ArrayList<>();
     private Simulator simulator;
     private SimClock clock;
@@ -69,17 +66,13 @@ class FleetSweepTest {
 
     @BeforeEach
     void startDatabase() {
-        Database database = Database.embedded(dataDir).migrate();
-        opened.add(database);
-        JdbcSweepRepository.migrate(database.dataSource());
-        repository = new JdbcSweepRepository(database.dataSource());
+        kit = new SweepTestKit(dataDir);
+        repository = kit.repository();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
+        kit.close();
     }
 
     @Test
@@ -172,45 +165,31 @@ class FleetSweepTest {
         clock = SimClock.startingAt(Instant.parse("2025-01-10T22:00:00Z"), speedup);
         SimulatorConfig config = new SimulatorConfig(1, 0, SimulatorConfig.DEMO_HOME, speedup, null, null, List.of(), 5, 7, 10)
                 .withBases(bases);
-        simulator = Simulator.start(config, clock);
-        opened.add(simulator);
+        simulator = kit.keep(Simulator.start(config, clock));
         for (int i = 0; i < bases.size(); i++) {
             links.add(new MavsdkDroneLink(simulator.droneId(i), "127.0.0.1", simulator.grpcPort(i), clock.asClock()));
         }
     }
 
     private SweepRunner runner(Fleet fleet, ExecutorService solver) throws Exception {
-        FleetSupervisor supervisor = new FleetSupervisor(links, LAYER, InspectionSettings.defaults());
-        opened.add(supervisor);
-        supervisor.connectAll().get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> supervisor.states().stream()
-                .allMatch(s -> s.positionKnown() && s.homeSet() && !Double.isNaN(s.batteryPercent())));
+        FleetSupervisor supervisor = kit.connect(links, LAYER, InspectionSettings.defaults());
         // a drone out of touch for 3 simulated seconds drops out
         SweepSettings settings = SweepSettings.defaults().withFleet(fleet).withSolverTime(Duration.ofSeconds(2))
                 .withLinkTimeout(Duration.ofSeconds(3));
-        SweepRunner runner = new SweepRunner(repository, supervisor, LAYER, settings, () -> 5.0, clock.asClock(),
-                Timers.single("test-sweeps"), solver).start();
-        opened.add(runner);
-        return runner;
+        return kit.keep(new SweepRunner(repository, supervisor, LAYER, settings, () -> 5.0, clock.asClock(),
+                Timers.single("test-sweeps"), solver).start());
     }
 
     private static String launch(SweepRunner runner, SweepRequest request) throws Exception {
-        SweepAnswer answer = runner.launch(request, "operator token ab12").get(30, TimeUnit.SECONDS);
-        assertThat(answer).isInstanceOf(SweepAnswer.Done.class);
-        return ((SweepAnswer.Done) answer).sweepId();
+        return SweepTestKit.launch(runner, request, Duration.ofSeconds(30));
     }
 
     private static JsonNode json(SweepRunner runner, String id) throws Exception {
-        return JSON.readTree(runner.json(id).get(10, TimeUnit.SECONDS).orElseThrow());
+        return SweepTestKit.json(runner, id);
     }
 
     private static String droneOf(JsonNode sweep, String siteId) {
-        for (JsonNode site : sweep.path("sites")) {
-            if (site.path("siteId").asText().equals(siteId)) {
-                return site.path("droneId").asText();
-            }
-        }
-        throw new AssertionError("no site " + siteId + " in " + sweep);
+        return SweepTestKit.siteNode(sweep, siteId).path("droneId").asText();
     }
 
     /** A solver thread whose work waits while the gate is closed, to hold a solve under way as long as a test needs. */

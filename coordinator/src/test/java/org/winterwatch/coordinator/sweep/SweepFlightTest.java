@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.winterwatch.alerts.store.Database;
 import org.winterwatch.coordinator.app.Timers;
 import org.winterwatch.coordinator.fleet.FleetSupervisor;
 import org.winterwatch.coordinator.fleet.Inspection;
@@ -40,7 +38,6 @@ import org.winterwatch.simulator.world.FailureKind;
  */
 class SweepFlightTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Fast enough to fly four sites in seconds. */
     private static final double SPEEDUP = 40;
     /** Slow enough that ten simulated seconds are many 100 ms runner ticks and 200 ms drone states. */
@@ -53,7 +50,7 @@ class SweepFlightTest {
     @TempDir
     Path dataDir;
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private SweepTestKit kit;
     private Simulator simulator;
     private SimClock clock;
     private FleetSupervisor fleet;
@@ -61,17 +58,13 @@ class SweepFlightTest {
 
     @BeforeEach
     void startDatabase() {
-        Database database = Database.embedded(dataDir).migrate();
-        opened.add(database);
-        JdbcSweepRepository.migrate(database.dataSource());
-        repository = new JdbcSweepRepository(database.dataSource());
+        kit = new SweepTestKit(dataDir);
+        repository = kit.repository();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
+        kit.close();
     }
 
     @Test
@@ -224,34 +217,25 @@ class SweepFlightTest {
         SimulatorConfig config = new SimulatorConfig(drones, 0, SimulatorConfig.DEMO_HOME, speedup, null, null, List.of(),
                 5, 7, 10);
         clock = config.clock(Instant.parse("2025-01-10T22:00:00Z"));
-        simulator = Simulator.start(config, clock);
-        opened.add(simulator);
+        simulator = kit.keep(Simulator.start(config, clock));
         List<DroneLink> links = new ArrayList<>();
         for (int i = 0; i < drones; i++) {
             links.add(new MavsdkDroneLink(simulator.droneId(i), "127.0.0.1", simulator.grpcPort(i), clock.asClock()));
         }
-        fleet = new FleetSupervisor(links, LAYER, inspections);
-        opened.add(fleet);
-        fleet.connectAll().get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> fleet.states().stream()
-                .allMatch(s -> s.positionKnown() && s.homeSet() && !Double.isNaN(s.batteryPercent())));
+        fleet = kit.connect(links, LAYER, inspections);
     }
 
     private SweepRunner runner() throws Exception {
-        SweepRunner runner = new SweepRunner(repository, fleet, LAYER, SweepSettings.defaults(), clock.asClock(),
-                Timers.single("test-sweeps")).start();
-        opened.add(runner);
-        return runner;
+        return kit.keep(new SweepRunner(repository, fleet, LAYER, SweepSettings.defaults(), clock.asClock(),
+                Timers.single("test-sweeps")).start());
     }
 
     private static String launch(SweepRunner runner, SweepRequest request) throws Exception {
-        SweepAnswer answer = runner.launch(request, "operator token ab12").get(10, TimeUnit.SECONDS);
-        assertThat(answer).isInstanceOf(SweepAnswer.Done.class);
-        return ((SweepAnswer.Done) answer).sweepId();
+        return SweepTestKit.launch(runner, request, Duration.ofSeconds(10));
     }
 
     private static JsonNode json(SweepRunner runner, String id) throws Exception {
-        return JSON.readTree(runner.json(id).get(10, TimeUnit.SECONDS).orElseThrow());
+        return SweepTestKit.json(runner, id);
     }
 
     private static JsonNode awaitState(SweepRunner runner, String id, String state) {
@@ -270,12 +254,7 @@ class SweepFlightTest {
     }
 
     private static JsonNode siteNode(JsonNode sweep, String siteId) {
-        for (JsonNode site : sweep.path("sites")) {
-            if (site.path("siteId").asText().equals(siteId)) {
-                return site;
-            }
-        }
-        throw new AssertionError("no site " + siteId);
+        return SweepTestKit.siteNode(sweep, siteId);
     }
 
     /** How many times each site was recorded swept. */
