@@ -62,7 +62,7 @@ public final class Simulator implements AutoCloseable {
     private final List<FixedSensor> sensors = new ArrayList<>();
     private final List<MqttDetectionPublisher> sensorPublishers = new ArrayList<>();
     /** Failure starts and ends still to come, in time order; touched only by the world loop (under the clock's lock). */
-    private final java.util.PriorityQueue<FailureEdge> failureEdges = new java.util.PriorityQueue<>();
+    private final FailureSchedule failures = new FailureSchedule();
     private final java.util.Map<String, Integer> indexById = new java.util.HashMap<>();
     private Instant startedAt;
     private final List<Consumer<String>> detectionListeners = new CopyOnWriteArrayList<>();
@@ -161,46 +161,11 @@ public final class Simulator implements AutoCloseable {
             LOG.warn("failure ignored: no drone {} among {} drones kind={}", failure.droneId(), config.drones(), failure.kind());
             return;
         }
-        Instant start = startedAt.plusMillis(Math.round(failure.atS() * 1000));
-        synchronized (failureEdges) {
-            failureEdges.add(new FailureEdge(start, index, failure, true));
-            if (failure.kind() != FailureKind.BATTERY_FAULT && Double.isFinite(failure.durationS())) {
-                failureEdges.add(new FailureEdge(start.plusMillis(Math.round(failure.durationS() * 1000)), index, failure, false));
-            }
-        }
-    }
-
-    /** A failure starting or ending at a simulated instant. */
-    private record FailureEdge(Instant at, int droneIndex, Failure failure, boolean begins) implements Comparable<FailureEdge> {
-        @Override
-        public int compareTo(FailureEdge other) {
-            int byTime = at.compareTo(other.at);
-            return byTime != 0 ? byTime : Boolean.compare(other.begins, begins);
-        }
+        failures.add(failure, index, startedAt);
     }
 
     private void applyFailuresUpTo(Instant at) {
-        while (true) {
-            FailureEdge edge;
-            synchronized (failureEdges) {
-                edge = failureEdges.peek();
-                if (edge == null || edge.at().isAfter(at)) {
-                    return;
-                }
-                failureEdges.poll();
-            }
-            SimDrone drone = endpoints.get(edge.droneIndex()).drone();
-            Failure f = edge.failure();
-            LOG.info("failure {} droneId={} kind={} atS={}", edge.begins() ? "begins" : "ends", drone.droneId(),
-                    f.kind().wireName(), Duration.between(startedAt, edge.at()).toSeconds());
-            switch (f.kind()) {
-                case LINK_LOSS -> drone.setLinkUp(!edge.begins());
-                case GPS_LOSS -> drone.setGpsOk(!edge.begins());
-                case TELEMETRY_STALL -> drone.setTelemetryStalled(edge.begins());
-                case MISSION_MISMATCH -> drone.setMissionMismatch(edge.begins());
-                case BATTERY_FAULT -> drone.injectBatteryFraction(f.percent() / 100);
-            }
-        }
+        failures.applyUpTo(at, i -> endpoints.get(i).drone(), startedAt);
     }
 
     /**
